@@ -1,0 +1,40 @@
+/**
+ * The `grille` command: the services of the desktop app, headless. Never imports 'electron'.
+ * Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage.
+ */
+import { Command, CommanderError } from 'commander';
+import { GrilleError } from '../main/store/errors';
+import { registerCatalogue } from './commands/catalogue';
+import type { GlobalOptions } from './context';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('grille')
+    .description('Grille — comparer et tarifer des contrats d\'assurance, hors ligne, sur le catalogue intégré')
+    .option('--db <file>', 'fichier de la base (défaut : GRILLE_DB, sinon le dossier de données utilisateur)')
+    .showHelpAfterError('(grille --help pour l\'aide)')
+    .exitOverride();
+  const globals = () => program.opts<GlobalOptions>();
+  registerCatalogue(program, globals);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version print and exit 0; usage errors were already printed by commander
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof GrilleError) {
+      process.stderr.write(`grille: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`grille: erreur inattendue : ${(e as Error).message ?? String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Catalogue use cases shared by the CLI and the desktop app: open (creating the user's database
+ * from data/ on first use), list, show, reset, check.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProductFile } from '../../shared/core/catalogue-schema';
+import { productFileSchema } from '../../shared/core/catalogue-schema';
+import { formatZodIssues } from '../../shared/core/zod-issues';
+import { crossCheck, loadDataDir, resolveDataDir, type DataDir } from '../catalogue/data-dir';
+import { checkCatalogueProvenance, findSeedsDir } from '../catalogue/provenance-check';
+import { GrilleError } from '../store/errors';
+import { openDatabase, type Db, type OpenOptions } from '../store/open';
+import { getMeta, getProduct, getTaxonomy, listProducts, productIds, type ProductSummary } from '../store/reader';
+import { replaceCatalogue } from '../store/writer';
+
+export interface Catalogue {
+  db: Db;
+  file: string;
+  /** true when this call created the database and loaded the default catalogue */
+  created: boolean;
+  close(): void;
+}
+
+/** A fingerprint of data/, kept in the database to tell which default catalogue it was made from. */
+export function dataFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(dir, 'taxonomy.json')));
+  for (const name of readdirSync(join(dir, 'products')).sort()) {
+    hash.update(name);
+    hash.update(readFileSync(join(dir, 'products', name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function loadDefaultCatalogue(dir?: string): DataDir {
+  const data = loadDataDir(dir ?? resolveDataDir());
+  if (data.problems.length) {
+    throw new GrilleError('DATA_INVALID', `Catalogue par défaut invalide (${data.problems.length} problème(s)) :\n${data.problems.join('\n')}`);
+  }
+  return data;
+}
+
+function writeDefaultCatalogue(db: Db, data: DataDir): void {
+  replaceCatalogue(db, data.taxonomy, data.products, {
+    catalogue_source: 'default',
+    catalogue_fingerprint: dataFingerprint(data.dir),
+    catalogue_loaded_at: new Date().toISOString(),
+  });
+}
+
+/**
+ * Open the catalogue at `file`. A missing file is created and filled from data/ (one transaction:
+ * killed halfway, it holds nothing and is filled on the next run). With `readonly`, nothing is written.
+ */
+export async function openCatalogue(file: string, options: OpenOptions = {}): Promise<Catalogue> {
+  const isNew = file !== ':memory:' && !existsSync(file);
+  const { db } = await openDatabase(file, options);
+  let created = false;
+  try {
+    if (!options.readonly && getMeta(db, 'catalogue_loaded_at') === null) {
+      writeDefaultCatalogue(db, loadDefaultCatalogue());
+      created = true;
+    }
+  } catch (e) {
+    db.close();
+    // a file this call created and could not fill is removed: a failed command leaves nothing behind
+    if (isNew) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    throw e;
+  }
+  return { db, file, created, close: () => db.close() };
+}
+
+/** Open for a read-only command: create on first use, otherwise never write. */
+export async function openForReading(file: string, options: OpenOptions = {}): Promise<Catalogue> {
+  if (!existsSync(file)) return openCatalogue(file, options);
+  const probe = await openDatabase(file, { ...options, readonly: true }).catch(async (e: unknown) => {
+    // An older schema needs one write (migration, with a backup first).
+    if (e instanceof GrilleError && e.code === 'DB_UNREADABLE' && /mise à jour/.test(e.message)) return null;
+    throw e;
+  });
+  if (probe === null) return openCatalogue(file, options);
+  if (getMeta(probe.db, 'catalogue_loaded_at') === null) {
+    probe.db.close();
+    return openCatalogue(file, options);
+  }
+  return { db: probe.db, file, created: false, close: () => probe.db.close() };
+}
+
+export function catalogueList(cat: Catalogue): ProductSummary[] {
+  return listProducts(cat.db);
+}
+
+export function catalogueShow(cat: Catalogue, id: string): ProductFile {
+  const product = getProduct(cat.db, id);
+  if (!product) {
+    throw new GrilleError('NOT_FOUND', `Produit inconnu : « ${id} ». Produits du catalogue : ${productIds(cat.db).join(', ')}.`);
+  }
+  return product;
+}
+
+export function catalogueReset(cat: Catalogue, dataDir?: string): { products: number } {
+  const data = loadDefaultCatalogue(dataDir);
+  writeDefaultCatalogue(cat.db, data);
+  return { products: data.products.length };
+}
+
+export interface CheckReport {
+  ok: boolean;
+  integrity: string;
+  foreignKeyViolations: number;
+  orphanTariffSources: number;
+  products: number;
+  problems: string[];
+  provenance: { checked: boolean; message: string; problems: string[] };
+}
+
+/** Integrity of the file, validity of every product, and provenance of every quote when the sources are at hand. */
+export function catalogueCheck(cat: Catalogue): CheckReport {
+  const integrity = String(cat.db.pragma('integrity_check', { simple: true }));
+  const foreignKeyViolations = (cat.db.pragma('foreign_key_check') as unknown[]).length;
+  const orphanTariffSources = (
+    cat.db.prepare('SELECT count(*) AS n FROM tariff_cells c WHERE c.source_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)').get() as {
+      n: number;
+    }
+  ).n;
+  const problems: string[] = [];
+  const products: ProductFile[] = [];
+  for (const id of productIds(cat.db)) {
+    const parsed = productFileSchema.safeParse(getProduct(cat.db, id));
+    if (!parsed.success) problems.push(...formatZodIssues(parsed.error).map((m) => `${id}: ${m}`));
+    else products.push(parsed.data);
+  }
+  problems.push(...crossCheck({ formatVersion: 1, categories: getTaxonomy(cat.db) }, products));
+  const seeds = findSeedsDir();
+  const provenanceProblems = seeds.dir ? checkCatalogueProvenance(products, seeds.dir) : [];
+  return {
+    ok: integrity === 'ok' && foreignKeyViolations === 0 && orphanTariffSources === 0 && problems.length === 0 && provenanceProblems.length === 0,
+    integrity,
+    foreignKeyViolations,
+    orphanTariffSources,
+    products: products.length,
+    problems,
+    provenance: { checked: seeds.dir !== null, message: seeds.message, problems: provenanceProblems },
+  };
+}
