@@ -3,9 +3,9 @@
  * Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage.
  */
 import { Command, CommanderError } from 'commander';
-import { GrilleError } from '../main/store/errors';
+import { GrilleError, explainSqliteError } from '../main/store/errors';
 import { registerCatalogue } from './commands/catalogue';
-import type { GlobalOptions } from './context';
+import { dbPathOf, type GlobalOptions } from './context';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -32,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof GrilleError) {
       process.stderr.write(`grille: ${e.message}\n`);
+      return 1;
+    }
+    if (typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_')) {
+      process.stderr.write(`grille: ${explainSqliteError(e, dbPathOf(program.opts<GlobalOptions>())).message}\n`);
       return 1;
     }
     process.stderr.write(`grille: erreur inattendue : ${(e as Error).message ?? String(e)}\n`);
