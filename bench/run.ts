@@ -5,9 +5,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow, BenchSection } from './harness';
+import { pricingBench } from './pricing';
 import { storeBench } from './store';
 
-const sections: [string, BenchSection][] = [['Catalogue (SQLite)', storeBench]];
+const sections: [string, BenchSection][] = [
+  ['Catalogue (SQLite)', storeBench],
+  ['Tarification', pricingBench],
+];
 
 function fmt(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;

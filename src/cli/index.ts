@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { GrilleError, explainSqliteError } from '../main/store/errors';
 import { registerCatalogue } from './commands/catalogue';
+import { registerPricing } from './commands/pricing';
 import { dbPathOf, type GlobalOptions } from './context';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride();
   const globals = () => program.opts<GlobalOptions>();
   registerCatalogue(program, globals);
+  registerPricing(program, globals);
   return program;
 }
 

@@ -1,7 +1,17 @@
 /** Terminal output helpers: aligned tables, fr-FR money, JSON with a trailing newline. */
 
+/** Exact rationals (BigInt) are written as strings. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+}
+
+export function pct(value: number | null): string {
+  if (value === null) return '—';
+  return `${value > 0 ? '+' : ''}${value.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+}
+
+export function money(cents: number | null): string {
+  return cents === null ? 'non précisé' : euros(cents);
 }
 
 const euro = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });

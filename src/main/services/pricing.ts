@@ -1,0 +1,210 @@
+/**
+ * Pricing use cases over the store: household and MAV quotes, tariff revisions (saved as a new dated
+ * version on request) and the CDG budget impact. The arithmetic is the pure engines' (src/shared/core).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { ProductFile, Source } from '../../shared/core/catalogue-schema';
+import { dayBefore, formatDateFr, isIsoDate } from '../../shared/core/dates';
+import { parseHeadcountsCsv, parseHeadcountsJson, formatHeadcountError, type HeadcountRow } from '../../shared/core/headcounts';
+import { computeImpact, tableOfRevision, tableOfVersion, type ImpactResult } from '../../shared/core/impact';
+import { parseMemberArg } from '../../shared/core/members';
+import { parseParticipationSpec, type ParticipationSpec } from '../../shared/core/participation';
+import { indexProduct, pickVersion } from '../../shared/core/product-index';
+import { quoteProducts, type ProductQuote } from '../../shared/core/quote';
+import { parseComponentArg, reviseVersion, toCatalogueEntries, type RevisionComponent, type RevisionMode, type RevisionResult } from '../../shared/core/revision';
+import { GrilleError } from '../store/errors';
+import { productIds } from '../store/reader';
+import { saveProduct } from '../store/writer';
+import type { Catalogue } from './catalogue';
+import { catalogueShow } from './catalogue';
+
+/** Values computed by Grille carry this pseudo-document as their source: they are not in a document. */
+export const COMPUTED_SOURCE_FILE = 'grille:calcul';
+
+const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
+
+function requireDate(value: string | undefined, option: string): string {
+  if (!value) throw invalid(`${option} manquant : date attendue au format AAAA-MM-JJ`);
+  if (!isIsoDate(value)) throw invalid(`${option} « ${value} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  return value;
+}
+
+export interface QuoteInput {
+  productIds: string[];
+  at: string | undefined;
+  formulas: string[];
+  members: string[];
+  options: string[];
+  sports: string[];
+  periodicity: string | undefined;
+  adhesion: string | undefined;
+  renouncedOptions: string[];
+}
+
+export function quote(cat: Catalogue, input: QuoteInput): ProductQuote[] {
+  const at = requireDate(input.at, '--at');
+  if (input.adhesion !== undefined) requireDate(input.adhesion, '--adhesion');
+  if (input.members.length === 0) throw invalid('aucun membre : indiquez au moins --member principal:AAAA-MM-JJ[:statut]');
+  const members = input.members.map((m) => {
+    const parsed = parseMemberArg(m);
+    if (!parsed.ok) throw invalid(`--member ${parsed.message}`);
+    return parsed.member;
+  });
+  const ids = input.productIds.length ? input.productIds : productIds(cat.db);
+  const products = ids.map((id) => catalogueShow(cat, id));
+  for (const f of input.formulas) {
+    if (!products.some((p) => p.formulas.some((x) => x.code === f))) {
+      throw invalid(`--formula « ${f} » : aucune formule de ce code dans ${ids.join(', ')} (formules : ${[...new Set(products.flatMap((p) => p.formulas.map((x) => x.code)))].join(', ')})`);
+    }
+  }
+  return quoteProducts(products, {
+    at,
+    formulas: input.formulas.length ? input.formulas : undefined,
+    members,
+    mav: {
+      options: input.options.length ? input.options : undefined,
+      sports: input.sports,
+      periodicity: input.periodicity,
+      adhesion: input.adhesion,
+      renouncedOptions: input.renouncedOptions,
+    },
+  });
+}
+
+export interface ReviseInput {
+  productId: string;
+  fromAt: string | undefined;
+  components: string[];
+  mode: string | undefined;
+  effective: string | undefined;
+  reference: string | undefined;
+  code: string | undefined;
+  save: boolean;
+}
+
+export interface ReviseOutput {
+  revision: RevisionResult;
+  saved: { version: string; product: string } | null;
+}
+
+function parseComponents(args: string[]): RevisionComponent[] {
+  if (args.length === 0) throw invalid('aucune composante : indiquez --component "libellé:taux", ex. --component "PMSS:1.9"');
+  return args.map((a) => {
+    const parsed = parseComponentArg(a);
+    if (!parsed.ok) throw invalid(`--component ${parsed.message}`);
+    return parsed.component;
+  });
+}
+
+function versionAt(product: ProductFile, at: string): string {
+  const pick = pickVersion(indexProduct(product), at);
+  if (!pick.ok) throw invalid(pick.message);
+  return pick.version.code;
+}
+
+export function revise(cat: Catalogue, input: ReviseInput): ReviseOutput {
+  const product = catalogueShow(cat, input.productId);
+  const fromAt = requireDate(input.fromAt, '--from-at');
+  const effective = requireDate(input.effective, '--effective');
+  const mode = (input.mode ?? 'additive') as RevisionMode;
+  if (mode !== 'additive' && mode !== 'compound') throw invalid(`--mode « ${input.mode} » : additive ou compound attendu`);
+  const fromVersion = versionAt(product, fromAt);
+  const result = reviseVersion(product, fromVersion, { components: parseComponents(input.components), mode, effectiveFrom: effective, reference: input.reference });
+  if (!result.ok) throw invalid(result.message);
+  const revision = result.result;
+  if (!input.save) return { revision, saved: null };
+
+  const code = input.code ?? `revision-${effective}`;
+  if (product.versions.some((v) => v.code === code)) throw invalid(`la version « ${code} » existe déjà dans ${product.product.id} : choisissez un autre code avec --code`);
+  const from = product.versions.find((v) => v.code === fromVersion)!;
+  const overlapping = product.versions.filter(
+    (v) => v.code !== fromVersion && (v.effectiveFrom === null || v.effectiveFrom <= effective) && (v.effectiveTo === null || effective <= v.effectiveTo),
+  );
+  const laterStart = product.versions.filter((v) => v.effectiveFrom !== null && v.effectiveFrom > effective);
+  if (overlapping.length || laterStart.length) {
+    const v = overlapping[0] ?? laterStart[0]!;
+    throw invalid(`la version « ${v.code} » (${v.label}) couvre déjà le ${formatDateFr(effective)} ou une date postérieure : rien n'a été enregistré`);
+  }
+  if (from.effectiveFrom !== null && from.effectiveFrom >= effective) {
+    throw invalid(`--effective ${formatDateFr(effective)} doit être postérieure au début de la version ${from.code} (${formatDateFr(from.effectiveFrom)})`);
+  }
+  const label = input.reference ? `${input.reference} (à compter du ${formatDateFr(effective)})` : `Révision à compter du ${formatDateFr(effective)}`;
+  const components = revision.components.map((c) => `${c.label} ${c.rate.replace('.', ',')} %`).join(' + ');
+  const source: Source = {
+    file: COMPUTED_SOURCE_FILE,
+    section: `Révision ${mode === 'additive' ? 'additive' : 'composée'} de la version ${fromVersion} : ${components}`,
+    lines: [1, 1],
+    quote: `calculé par Grille : ${components}, arrondi au centime par cellule`,
+  };
+  const documentId = `revision-${code}`.replace(/[^a-zA-Z0-9_-]/g, '-');
+  const entries = toCatalogueEntries(revision, { code, label, document: documentId, source });
+  const updated: ProductFile = {
+    ...product,
+    documents: [...product.documents, { id: documentId, file: COMPUTED_SOURCE_FILE, title: label, kind: 'revision', lines: [1, 1], date: null }],
+    versions: [...product.versions.map((v) => (v.code === fromVersion && v.effectiveTo === null ? { ...v, effectiveTo: dayBefore(effective) } : v)), entries.version],
+    tariffs: [...product.tariffs, ...entries.tariffs],
+  };
+  saveProduct(cat.db, updated, { replace: true });
+  return { revision, saved: { version: code, product: product.product.id } };
+}
+
+export interface ImpactInput {
+  productId: string;
+  headcountsFile: string | undefined;
+  fromAt: string | undefined;
+  toAt: string | undefined;
+  participation: string | undefined;
+}
+
+const MAX_HEADCOUNTS_BYTES = 1024 * 1024;
+
+export function readHeadcounts(file: string): HeadcountRow[] {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw invalid(`fichier des effectifs introuvable : ${file}`);
+  }
+  if (size > MAX_HEADCOUNTS_BYTES) throw invalid(`${file} : fichier des effectifs trop gros (${size} octets, 1 Mo au plus)`);
+  const text = readFileSync(file, 'utf8');
+  let parsed;
+  if (/\.json$/i.test(file)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw invalid(`${file} : JSON illisible (${(e as Error).message})`);
+    }
+    parsed = parseHeadcountsJson(value);
+  } else {
+    parsed = parseHeadcountsCsv(text);
+  }
+  if (!parsed.ok) throw invalid(`${file} : ${parsed.errors.map(formatHeadcountError).join(' ; ')}`);
+  return parsed.rows;
+}
+
+export function parseParticipation(text: string | undefined): ParticipationSpec | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseParticipationSpec(text);
+  if (!parsed.ok) throw invalid(`--participation ${parsed.message}`);
+  return parsed.spec;
+}
+
+export function impact(cat: Catalogue, input: ImpactInput & { revision?: ReviseInput }): ImpactResult {
+  const product = catalogueShow(cat, input.productId);
+  if (!input.headcountsFile) throw invalid('--headcounts manquant : fichier CSV « formule;segment;effectif » ou JSON');
+  const headcounts = readHeadcounts(input.headcountsFile);
+  const participation = parseParticipation(input.participation);
+  const fromAt = requireDate(input.fromAt, '--from-at');
+  const before = tableOfVersion(product, versionAt(product, fromAt));
+  let after;
+  if (input.revision) {
+    after = tableOfRevision(revise(cat, { ...input.revision, save: false }).revision, 'après révision');
+  } else {
+    after = tableOfVersion(product, versionAt(product, requireDate(input.toAt, '--to-at')));
+  }
+  const result = computeImpact({ product, before, after, headcounts, participation });
+  if (result.errors.length) throw invalid(`${input.headcountsFile} : ${result.errors.map((e) => `ligne ${e.line} : ${e.message}`).join(' ; ')}`);
+  return result;
+}
+
