@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,16 +22,32 @@ function bigDataDir(): string {
   return dir;
 }
 
-function runAndKill(db: string, dataDir: string, afterMs: number): Promise<{ killed: boolean; code: number | null }> {
+/**
+ * Run `catalogue list` on a new database and kill it with SIGKILL: after `afterMs`, or, with
+ * `whenWalBytes`, as soon as the write-ahead log holds that much (the big transaction is under way).
+ */
+function runAndKill(db: string, dataDir: string, kill: { afterMs?: number; whenWalBytes?: number }): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, 'catalogue', 'list', '--json', '--db', db], { env: { ...process.env, GRILLE_DATA_DIR: dataDir }, stdio: 'ignore' });
     let finished = false;
-    const timer = setTimeout(() => {
-      if (!finished) child.kill('SIGKILL');
-    }, afterMs);
+    const timers: NodeJS.Timeout[] = [];
+    if (kill.afterMs !== undefined) timers.push(setTimeout(() => !finished && child.kill('SIGKILL'), kill.afterMs));
+    if (kill.whenWalBytes !== undefined) {
+      const limit = kill.whenWalBytes;
+      const poll = setInterval(() => {
+        let size = 0;
+        try {
+          size = statSync(`${db}-wal`).size;
+        } catch {
+          return;
+        }
+        if (size >= limit && !finished) child.kill('SIGKILL');
+      }, 2);
+      timers.push(poll);
+    }
     child.on('exit', (code, signal) => {
       finished = true;
-      clearTimeout(timer);
+      for (const t of timers) clearTimeout(t);
       done({ killed: signal === 'SIGKILL', code });
     });
   });
@@ -42,7 +58,7 @@ describe('loading the catalogue is all or nothing', () => {
     const dataDir = bigDataDir();
     const fullDb = join(mkdtempSync(join(tmpdir(), 'grille-crash-')), 'full.sqlite');
     const start = Date.now();
-    const full = await runAndKill(fullDb, dataDir, 120_000);
+    const full = await runAndKill(fullDb, dataDir, {});
     const fullMs = Date.now() - start;
     expect(full).toEqual({ killed: false, code: 0 });
 
@@ -50,8 +66,10 @@ describe('loading the catalogue is all or nothing', () => {
     const trials = 10;
     for (let t = 0; t < trials; t++) {
       const db = join(mkdtempSync(join(tmpdir(), 'grille-crash-')), 'c.sqlite');
-      // random moments over the whole run, start-up included
-      const r = await runAndKill(db, dataDir, Math.floor(fullMs * (0.2 + 0.8 * Math.random())));
+      // even trials: a random moment of the whole run, start-up included; odd trials: in the middle of the
+      // write transaction, once the log holds a random amount of it beyond the ~140 kB the migration
+      // leaves there (whatever the machine's speed)
+      const r = await runAndKill(db, dataDir, t % 2 === 0 ? { afterMs: Math.floor(fullMs * Math.random()) } : { whenWalBytes: 400_000 + Math.floor(Math.random() * 2_600_000) });
       if (!existsSync(db)) continue; // killed before the file was created: nothing to check
       const raw = new Database(db);
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -65,7 +83,7 @@ describe('loading the catalogue is all or nothing', () => {
       }
       raw.close();
       // whatever the moment, the next run completes the catalogue
-      const again = await runAndKill(db, dataDir, 120_000);
+      const again = await runAndKill(db, dataDir, {});
       expect(again).toEqual({ killed: false, code: 0 });
       const after = new Database(db, { readonly: true });
       expect((after.prepare('SELECT count(*) AS n FROM tariff_cells').get() as { n: number }).n).toBe(CELLS);
