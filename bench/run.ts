@@ -5,12 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow, BenchSection } from './harness';
+import { exportBench } from './export';
 import { pricingBench } from './pricing';
 import { storeBench } from './store';
 
 const sections: [string, BenchSection][] = [
   ['Catalogue (SQLite)', storeBench],
   ['Tarification', pricingBench],
+  ['Exports Excel', exportBench],
 ];
 
 function fmt(ms: number): string {

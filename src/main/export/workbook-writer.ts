@@ -1,0 +1,194 @@
+/**
+ * Writes a workbook described as plain sheets of rows with exceljs's streaming writer, and makes the
+ * file reproducible: the same spec gives the same bytes.
+ *
+ * Two things in an exceljs file change with the clock: the document dates (docProps/core.xml) and the
+ * modification time of every zip entry (archiver stamps each entry with "now"; neither exceljs nor
+ * archiver offers an option for a fixed default date, and exceljs appends two entries inside the
+ * WorkbookWriter constructor, before any hook could be set). The document dates are set from the spec;
+ * the zip entry times are normalised afterwards with JSZip: it reopens the archive, takes the fixed date
+ * for every entry and writes it again reusing each entry's deflated data as it is (same compression
+ * method: no recompression), so the pass costs a copy of the bytes, not a second deflate.
+ */
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { PageSetup, Style, WorksheetView } from 'exceljs';
+import JSZip from 'jszip';
+import { cleanText, writeText } from './safe-cell';
+
+export type CellValue = string | number | null;
+
+export interface SheetRow {
+  values: readonly CellValue[];
+  /** per-cell styles (same object for cells that look alike: exceljs caches style ids by object) */
+  styles?: readonly (Partial<Style> | undefined)[] | undefined;
+  /** style for cells without their own */
+  style?: Partial<Style> | undefined;
+  height?: number | undefined;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** column widths in characters, from column A */
+  widths: readonly number[];
+  /** rows and columns kept in view while scrolling */
+  frozen?: { rows: number; columns: number } | undefined;
+  pageSetup?: Partial<PageSetup> | undefined;
+  /** built lazily when a generator is given: a large sheet is never held whole in memory */
+  rows: Iterable<SheetRow>;
+}
+
+export interface WorkbookProperties {
+  title: string;
+  subject?: string | undefined;
+  description?: string | undefined;
+  keywords?: string | undefined;
+  category?: string | undefined;
+  /** the document's date (created and modified): from the input, never "now" */
+  date: Date;
+}
+
+export interface WorkbookSpec {
+  properties: WorkbookProperties;
+  sheets: readonly SheetSpec[];
+}
+
+export const CREATOR = 'Grille';
+
+/** Footer of printed pages: sheet name on the left, "Page n / total" on the right. */
+export const PAGE_FOOTER = '&L&A&RPage &P / &N';
+
+/** A date as given by a caller: a Date, "AAAA-MM-JJ" (midnight UTC) or a full ISO timestamp. */
+export function toDocumentDate(value: Date | string): Date {
+  const d = value instanceof Date ? new Date(value.getTime()) : new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) throw new Error(`date du document invalide : ${String(value)} (attendu AAAA-MM-JJ)`);
+  // core.xml keeps whole seconds; the zip keeps 2-second steps from 1980 on
+  d.setUTCMilliseconds(0);
+  return d;
+}
+
+/** The print set-up every Grille sheet starts from: A4 landscape, one page wide, narrow margins. */
+export function landscapeFitToWidth(extra: Partial<PageSetup> = {}): Partial<PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...extra,
+  };
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ', unique. */
+export function sheetNamer(): (wanted: string) => string {
+  const taken = new Set<string>();
+  return (wanted: string) => {
+    let base = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Feuille';
+    base = base.slice(0, 31);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      name = base.slice(0, 31 - suffix.length) + suffix;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  };
+}
+
+class BufferSink extends Writable {
+  private readonly chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.chunks.push(chunk);
+    cb();
+  }
+  get buffer(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** exceljs's streaming writer with Grille's defaults (styles and shared strings on), writing to memory. */
+export function openStreamingWorkbook(options: { useStyles: boolean }): { wb: ExcelJS.stream.xlsx.WorkbookWriter; sink: BufferSink } {
+  const sink = new BufferSink();
+  // Shared strings: every text becomes a t="s" cell, the canonical string type of every reader.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: options.useStyles, useSharedStrings: true });
+  return { wb, sink };
+}
+
+function applyProperties(wb: ExcelJS.Workbook, p: WorkbookProperties): void {
+  wb.creator = CREATOR;
+  wb.lastModifiedBy = CREATOR;
+  wb.created = p.date;
+  wb.modified = p.date;
+  wb.title = cleanText(p.title);
+  if (p.subject) wb.subject = cleanText(p.subject);
+  if (p.description) wb.description = cleanText(p.description);
+  if (p.keywords) wb.keywords = cleanText(p.keywords);
+  if (p.category) wb.category = cleanText(p.category);
+}
+
+/** Writes the spec and returns the file's bytes (identical for identical specs). */
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const { wb, sink } = openStreamingWorkbook({ useStyles: true });
+  applyProperties(wb, spec.properties);
+  for (const sheet of spec.sheets) {
+    const views: Partial<WorksheetView>[] = sheet.frozen
+      ? [{ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows, topLeftCell: topLeft(sheet.frozen), activeCell: 'A1' }]
+      : [];
+    // printed pages carry the sheet's name and their number (&A, &P, &N: Excel's header codes)
+    const ws = wb.addWorksheet(sheet.name, { views, pageSetup: sheet.pageSetup ?? {}, headerFooter: { oddFooter: PAGE_FOOTER } });
+    ws.columns = sheet.widths.map((width) => ({ width }));
+    let r = 0;
+    for (const spec of sheet.rows) {
+      r++;
+      const row = ws.getRow(r);
+      if (spec.height !== undefined) row.height = spec.height;
+      const { values, styles } = spec;
+      for (let c = 0; c < values.length; c++) {
+        const v = values[c];
+        const style = styles?.[c] ?? spec.style;
+        if (v === null || v === undefined) {
+          if (style) row.getCell(c + 1).style = style;
+          continue;
+        }
+        const cell = row.getCell(c + 1);
+        if (typeof v === 'number') {
+          if (!Number.isFinite(v)) throw new Error(`feuille « ${sheet.name} », ligne ${r}, colonne ${c + 1} : nombre invalide (${v})`);
+          cell.value = v;
+          if (style) cell.style = style;
+        } else {
+          writeText(cell, v, style);
+        }
+      }
+      row.commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+  return normaliseZipDates(sink.buffer, spec.properties.date);
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function topLeft(frozen: { rows: number; columns: number }): string {
+  return `${columnLetter(frozen.columns + 1)}${frozen.rows + 1}`;
+}
+
+const ZIP_EPOCH = Date.UTC(1980, 0, 1);
+
+/**
+ * Every zip entry gets the same modification time (the document's date; the zip format cannot go
+ * before 1980). The deflated data are reused as they are.
+ */
+export async function normaliseZipDates(zipBytes: Buffer, date: Date): Promise<Buffer> {
+  const stamp = new Date(Math.max(date.getTime(), ZIP_EPOCH));
+  const zip = await JSZip.loadAsync(zipBytes);
+  zip.forEach((_path, entry) => {
+    entry.date = stamp;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+}
