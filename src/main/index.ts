@@ -2,7 +2,7 @@
  * The Electron entry: the window, the menu, the app:// protocol and the IPC registration. Every
  * use case lives in services/, which plain Node (the CLI, the tests) imports too.
  */
-import { app, Menu, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { buildMenu } from './menu';
 import { APP_SCHEME, resolveAppPath } from './security/policy';
 import { openCatalogue, type Catalogue } from './services/catalogue';
 import { DB_FILE_NAME } from './services/paths';
+import { localDate } from './services/today';
 import { createMainWindow, hardenSession } from './window';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -44,7 +45,16 @@ void app.whenReady().then(() => {
   });
   hardenSession();
   Menu.setApplicationMenu(buildMenu());
-  registerIpc({ catalogue: openUserCatalogue });
+  registerIpc({
+    catalogue: openUserCatalogue,
+    today: () => localDate(new Date()),
+    saveAs: async (defaultName) => {
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }] };
+      const answer = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
+  });
   createMainWindow();
 });
 

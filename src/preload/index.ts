@@ -5,9 +5,23 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels, type GrilleApi } from '../shared/api';
 
+const call =
+  <K extends keyof GrilleApi>(method: K) =>
+  (...args: Parameters<GrilleApi[K]>) =>
+    ipcRenderer.invoke(channels[method], ...args) as ReturnType<GrilleApi[K]>;
+
 const api = {
-  catalogueList: () => ipcRenderer.invoke(channels.catalogueList),
-  catalogueShow: (productId: string) => ipcRenderer.invoke(channels.catalogueShow, productId),
+  catalogueList: call('catalogueList'),
+  catalogueShow: call('catalogueShow'),
+  taxonomy: call('taxonomy'),
+  compare: call('compare'),
+  quote: call('quote'),
+  revise: call('revise'),
+  impact: call('impact'),
+  exportComparison: call('exportComparison'),
+  exportTariffs: call('exportTariffs'),
+  exportQuote: call('exportQuote'),
+  exportDeliberation: call('exportDeliberation'),
 } satisfies GrilleApi;
 
 contextBridge.exposeInMainWorld('grille', api);

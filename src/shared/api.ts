@@ -1,9 +1,15 @@
 /**
  * The one contract between the renderer and the main process: one method per operation. The
  * preload exposes exactly one object that `satisfies GrilleApi`; the main process registers one
- * validated handler per channel. Payloads and answers are plain data (amounts in integer cents).
+ * validated handler per channel (src/main/ipc-handlers.ts). Payloads and answers are plain data,
+ * amounts in integer cents; exact rationals (BigInt) never cross the bridge.
  */
-import type { ProductFile } from './core/catalogue-schema';
+import type { ProductFile, Role, Status } from './core/catalogue-schema';
+import type { Comparison, CompareFilter } from './core/compare';
+import type { ImpactResult } from './core/impact';
+import type { ProductQuote } from './core/quote';
+import type { CellChange } from './core/revision';
+import type { Hypothesis } from './core/pricing-types';
 
 export interface ProductSummaryDto {
   id: string;
@@ -19,16 +25,132 @@ export interface ProductSummaryDto {
   tariffCellCount: number;
 }
 
+export interface TaxonomyCategoryDto {
+  key: string;
+  label: string;
+  order?: number | undefined;
+}
+
 /** Every answer: the value, or an error a person can act on. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface CompareRequest {
+  columns: { productId: string; formula: string; option?: string | null; version?: string | null }[];
+  /** AAAA-MM-JJ: versions in force that day (default: the latest) */
+  at?: string | null;
+  filter?: CompareFilter;
+}
+
+export interface MemberDto {
+  role: Role;
+  /** AAAA-MM-JJ or AAAA */
+  birth: string;
+  status?: Status | null;
+}
+
+export interface QuoteRequestDto {
+  /** none = every product */
+  productIds: string[];
+  at: string;
+  formulas?: string[];
+  members: MemberDto[];
+  mav?: { options?: string[]; sports?: string[]; periodicity?: string; adhesion?: string; renouncedOptions?: string[] };
+}
+
+export interface RevisionComponentDto {
+  label: string;
+  /** decimal string, e.g. "1.9" */
+  rate: string;
+}
+
+export interface ReviseRequest {
+  productId: string;
+  fromAt: string;
+  components: RevisionComponentDto[];
+  mode: 'additive' | 'compound';
+  effective: string;
+  reference?: string;
+  /** code of the saved version (default revision-<date>) */
+  code?: string;
+  save: boolean;
+}
+
+export interface RevisionDto {
+  mode: 'additive' | 'compound';
+  components: RevisionComponentDto[];
+  /** e.g. "1,059" */
+  factorText: string;
+  /** e.g. "5,9 %" */
+  totalRateText: string;
+  effectiveFrom: string;
+  reference: string | null;
+  fromVersion: string | null;
+  cells: CellChange[];
+  hypotheses: Hypothesis[];
+}
+
+export interface ReviseAnswer {
+  revision: RevisionDto;
+  saved: { version: string; product: string } | null;
+}
+
+export interface ImpactRequest {
+  productId: string;
+  /** the headcounts file's text, read by the renderer from a file the user picked (≤ 1 Mo) */
+  headcountsText: string;
+  headcountsFormat: 'csv' | 'json';
+  /** shown in messages, e.g. "effectifs.csv" */
+  headcountsName: string;
+  fromAt: string;
+  /** the "after" version's date, or a revision (components) */
+  toAt?: string;
+  components?: RevisionComponentDto[];
+  mode?: 'additive' | 'compound';
+  /** e.g. "15" or "bands:remuneration:0-1800=20,1800+=10" */
+  participation?: string;
+}
+
+export interface DeliberationRequest {
+  productId: string;
+  fromAt: string;
+  toAt?: string;
+  components?: RevisionComponentDto[];
+  mode?: 'additive' | 'compound';
+  reference?: string;
+  headcounts?: { text: string; format: 'csv' | 'json'; name: string };
+  participation?: string;
+}
+
+/** An export: the main process asks where to save (a dialog); null when the user cancelled. */
+export interface ExportAnswer {
+  path: string | null;
+}
 
 export interface GrilleApi {
   catalogueList(): Promise<Result<ProductSummaryDto[]>>;
   catalogueShow(productId: string): Promise<Result<ProductFile>>;
+  taxonomy(): Promise<Result<TaxonomyCategoryDto[]>>;
+  compare(request: CompareRequest): Promise<Result<Comparison>>;
+  quote(request: QuoteRequestDto): Promise<Result<ProductQuote[]>>;
+  revise(request: ReviseRequest): Promise<Result<ReviseAnswer>>;
+  impact(request: ImpactRequest): Promise<Result<ImpactResult>>;
+  exportComparison(request: CompareRequest): Promise<Result<ExportAnswer>>;
+  exportTariffs(request: { productIds: string[] }): Promise<Result<ExportAnswer>>;
+  exportQuote(request: QuoteRequestDto): Promise<Result<ExportAnswer>>;
+  exportDeliberation(request: DeliberationRequest): Promise<Result<ExportAnswer>>;
 }
 
 /** IPC channel names, one per method of GrilleApi. */
 export const channels = {
   catalogueList: 'grille:catalogue:list',
   catalogueShow: 'grille:catalogue:show',
+  taxonomy: 'grille:catalogue:taxonomy',
+  compare: 'grille:compare',
+  quote: 'grille:quote',
+  revise: 'grille:revise',
+  impact: 'grille:impact',
+  exportComparison: 'grille:export:comparison',
+  exportTariffs: 'grille:export:tariffs',
+  exportQuote: 'grille:export:quote',
+  exportDeliberation: 'grille:export:deliberation',
 } as const satisfies Record<keyof GrilleApi, string>;

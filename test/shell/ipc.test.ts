@@ -7,7 +7,11 @@ import { dispatch, handlers, isTrustedSender, type Services } from '../../src/ma
 import { openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
 
 let cat: Promise<Catalogue> | null = null;
-const services: Services = { catalogue: () => (cat ??= openCatalogue(join(mkdtempSync(join(tmpdir(), 'grille-ipc-')), 'c.sqlite'))) };
+const services: Services = {
+  catalogue: () => (cat ??= openCatalogue(join(mkdtempSync(join(tmpdir(), 'grille-ipc-')), 'c.sqlite'))),
+  saveAs: async (name) => join(mkdtempSync(join(tmpdir(), 'grille-ipc-out-')), name),
+  today: () => '2026-11-22',
+};
 afterAll(async () => (await cat)?.close());
 
 describe('IPC', () => {

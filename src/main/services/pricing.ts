@@ -8,6 +8,7 @@ import { dayBefore, formatDateFr, isIsoDate } from '../../shared/core/dates';
 import { parseHeadcountsCsv, parseHeadcountsJson, formatHeadcountError, type HeadcountRow } from '../../shared/core/headcounts';
 import { computeImpact, tableOfRevision, tableOfVersion, type ImpactResult } from '../../shared/core/impact';
 import { parseMemberArg } from '../../shared/core/members';
+import type { MemberInput } from '../../shared/core/pricing-types';
 import { parseParticipationSpec, type ParticipationSpec } from '../../shared/core/participation';
 import { indexProduct, pickVersion } from '../../shared/core/product-index';
 import { quoteProducts, type ProductQuote } from '../../shared/core/quote';
@@ -42,14 +43,20 @@ export interface QuoteInput {
 }
 
 export function quote(cat: Catalogue, input: QuoteInput): ProductQuote[] {
-  const at = requireDate(input.at, '--at');
-  if (input.adhesion !== undefined) requireDate(input.adhesion, '--adhesion');
   if (input.members.length === 0) throw invalid('aucun membre : indiquez au moins --member principal:AAAA-MM-JJ[:statut]');
   const members = input.members.map((m) => {
     const parsed = parseMemberArg(m);
     if (!parsed.ok) throw invalid(`--member ${parsed.message}`);
     return parsed.member;
   });
+  return quoteMembers(cat, { ...input, members });
+}
+
+/** The quote with members already structured (the desktop app's form). */
+export function quoteMembers(cat: Catalogue, input: Omit<QuoteInput, 'members'> & { members: MemberInput[] }): ProductQuote[] {
+  const at = requireDate(input.at, '--at');
+  if (input.adhesion !== undefined) requireDate(input.adhesion, '--adhesion');
+  if (input.members.length === 0) throw invalid('aucun membre dans le foyer');
   const ids = input.productIds.length ? input.productIds : productIds(cat.db);
   const products = ids.map((id) => catalogueShow(cat, id));
   for (const f of input.formulas) {
@@ -60,7 +67,7 @@ export function quote(cat: Catalogue, input: QuoteInput): ProductQuote[] {
   return quoteProducts(products, {
     at,
     formulas: input.formulas.length ? input.formulas : undefined,
-    members,
+    members: input.members,
     mav: {
       options: input.options.length ? input.options : undefined,
       sports: input.sports,
@@ -74,7 +81,8 @@ export function quote(cat: Catalogue, input: QuoteInput): ProductQuote[] {
 export interface ReviseInput {
   productId: string;
   fromAt: string | undefined;
-  components: string[];
+  /** "label:rate" strings (CLI) or components already structured (desktop) */
+  components: (string | RevisionComponent)[];
   mode: string | undefined;
   effective: string | undefined;
   reference: string | undefined;
@@ -87,10 +95,10 @@ export interface ReviseOutput {
   saved: { version: string; product: string } | null;
 }
 
-function parseComponents(args: string[]): RevisionComponent[] {
+function parseComponents(args: (string | RevisionComponent)[]): RevisionComponent[] {
   if (args.length === 0) throw invalid('aucune composante : indiquez --component "libellé:taux", ex. --component "PMSS:1.9"');
   return args.map((a) => {
-    const parsed = parseComponentArg(a);
+    const parsed = parseComponentArg(typeof a === 'string' ? a : `${a.label}:${a.rate}`);
     if (!parsed.ok) throw invalid(`--component ${parsed.message}`);
     return parsed.component;
   });
@@ -166,20 +174,24 @@ export function readHeadcounts(file: string): HeadcountRow[] {
     throw invalid(`fichier des effectifs introuvable : ${file}`);
   }
   if (size > MAX_HEADCOUNTS_BYTES) throw invalid(`${file} : fichier des effectifs trop gros (${size} octets, 1 Mo au plus)`);
-  const text = readFileSync(file, 'utf8');
+  return parseHeadcountsText(readFileSync(file, 'utf8'), /\.json$/i.test(file) ? 'json' : 'csv', file);
+}
+
+export function parseHeadcountsText(text: string, format: 'csv' | 'json', name: string): HeadcountRow[] {
+  if (text.length > MAX_HEADCOUNTS_BYTES) throw invalid(`${name} : fichier des effectifs trop gros (1 Mo au plus)`);
   let parsed;
-  if (/\.json$/i.test(file)) {
+  if (format === 'json') {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      throw invalid(`${file} : JSON illisible (${(e as Error).message})`);
+      throw invalid(`${name} : JSON illisible (${(e as Error).message})`);
     }
     parsed = parseHeadcountsJson(value);
   } else {
     parsed = parseHeadcountsCsv(text);
   }
-  if (!parsed.ok) throw invalid(`${file} : ${parsed.errors.map(formatHeadcountError).join(' ; ')}`);
+  if (!parsed.ok) throw invalid(`${name} : ${parsed.errors.map(formatHeadcountError).join(' ; ')}`);
   return parsed.rows;
 }
 
@@ -190,10 +202,18 @@ export function parseParticipation(text: string | undefined): ParticipationSpec 
   return parsed.spec;
 }
 
-export function impact(cat: Catalogue, input: ImpactInput & { revision?: ReviseInput }): ImpactResult {
+export function impact(cat: Catalogue, input: ImpactInput & { revision?: ReviseInput; headcountsText?: { text: string; format: 'csv' | 'json'; name: string } }): ImpactResult {
   const product = catalogueShow(cat, input.productId);
-  if (!input.headcountsFile) throw invalid('--headcounts manquant : fichier CSV « formule;segment;effectif » ou JSON');
-  const headcounts = readHeadcounts(input.headcountsFile);
+  let headcounts: HeadcountRow[];
+  let name: string;
+  if (input.headcountsText) {
+    name = input.headcountsText.name;
+    headcounts = parseHeadcountsText(input.headcountsText.text, input.headcountsText.format, name);
+  } else {
+    if (!input.headcountsFile) throw invalid('--headcounts manquant : fichier CSV « formule;segment;effectif » ou JSON');
+    name = input.headcountsFile;
+    headcounts = readHeadcounts(input.headcountsFile);
+  }
   const participation = parseParticipation(input.participation);
   const fromAt = requireDate(input.fromAt, '--from-at');
   const before = tableOfVersion(product, versionAt(product, fromAt));
@@ -204,7 +224,6 @@ export function impact(cat: Catalogue, input: ImpactInput & { revision?: ReviseI
     after = tableOfVersion(product, versionAt(product, requireDate(input.toAt, '--to-at')));
   }
   const result = computeImpact({ product, before, after, headcounts, participation });
-  if (result.errors.length) throw invalid(`${input.headcountsFile} : ${result.errors.map((e) => `ligne ${e.line} : ${e.message}`).join(' ; ')}`);
+  if (result.errors.length) throw invalid(`${name} : ${result.errors.map((e) => `ligne ${e.line} : ${e.message}`).join(' ; ')}`);
   return result;
 }
-

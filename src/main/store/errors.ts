@@ -10,7 +10,8 @@ export class GrilleError extends Error {
       | 'NOT_FOUND'
       | 'INVALID_INPUT'
       | 'DATA_INVALID'
-      | 'IO',
+      | 'IO'
+      | 'NOT_AVAILABLE',
     message: string,
   ) {
     super(message);
