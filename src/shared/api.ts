@@ -8,8 +8,7 @@ import type { ProductFile, Role, Status } from './core/catalogue-schema';
 import type { Comparison, CompareFilter } from './core/compare';
 import type { ImpactResult } from './core/impact';
 import type { ProductQuote } from './core/quote';
-import type { CellChange } from './core/revision';
-import type { Hypothesis } from './core/pricing-types';
+import type { RevisionResult } from './core/revision';
 
 export interface ProductSummaryDto {
   id: string;
@@ -75,19 +74,8 @@ export interface ReviseRequest {
   save: boolean;
 }
 
-export interface RevisionDto {
-  mode: 'additive' | 'compound';
-  components: RevisionComponentDto[];
-  /** e.g. "1,059" */
-  factorText: string;
-  /** e.g. "5,9 %" */
-  totalRateText: string;
-  effectiveFrom: string;
-  reference: string | null;
-  fromVersion: string | null;
-  cells: CellChange[];
-  hypotheses: Hypothesis[];
-}
+/** A revision as it crosses the bridge: without its exact rational factor (BigInt). */
+export type RevisionDto = Omit<RevisionResult, 'factor'>;
 
 export interface ReviseAnswer {
   revision: RevisionDto;

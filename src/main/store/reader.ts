@@ -3,21 +3,11 @@
  * data/ file, so the core engines, the exports and the JSON package all read one shape.
  */
 import type { ProductFile, ProductKind, Quantities, Source, TaxonomyFile } from '../../shared/core/catalogue-schema';
+import type { ProductSummaryDto } from '../../shared/api';
 import type { Db } from './open';
 
-export interface ProductSummary {
-  id: string;
-  kind: ProductKind;
-  name: string;
-  insurer: { id: string; name: string };
-  distributor: { id: string; name: string } | null;
-  attachedTo: string | null;
-  references: string[];
-  formulas: { code: string; label: string; kind: 'formula' | 'option' }[];
-  versions: { code: string; label: string; effectiveFrom: string | null; effectiveTo: string | null; reference: string | null }[];
-  guaranteeCount: number;
-  tariffCellCount: number;
-}
+/** The catalogue list entry, as the renderer receives it too. */
+export type ProductSummary = ProductSummaryDto;
 
 interface SourceRow {
   file: string;
