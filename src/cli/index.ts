@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { GrilleError, explainSqliteError } from '../main/store/errors';
 import { registerCatalogue } from './commands/catalogue';
 import { registerPricing } from './commands/pricing';
+import { registerReimburse } from './commands/reimburse';
 import { dbPathOf, type GlobalOptions } from './context';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   const globals = () => program.opts<GlobalOptions>();
   registerCatalogue(program, globals);
   registerPricing(program, globals);
+  registerReimburse(program, globals);
   return program;
 }
 

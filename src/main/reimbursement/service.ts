@@ -1,0 +1,112 @@
+/**
+ * Reimbursement use cases over the store: simulate an act or a basket on chosen offers (product[:formula]),
+ * list the acts and baskets, check a product's grid against the contrat-responsable rules. The arithmetic is
+ * the pure engine's (src/shared/core/reimbursement.ts); the parameters come from data/parameters/.
+ */
+import type { ProductFile } from '../../shared/core/catalogue-schema';
+import { isIsoDate } from '../../shared/core/dates';
+import { parseEuros } from '../../shared/core/money';
+import { checkResponsibleGrid, simulate, type Offer, type ResponsibleReport, type SimulationResult } from '../../shared/core/reimbursement';
+import { catalogueOfActs, type CatalogueOfActs } from '../../shared/core/reimbursement-acts';
+import type { ParamSet } from '../../shared/core/reimbursement-params';
+import type { Catalogue } from '../services/catalogue';
+import { catalogueShow } from '../services/catalogue';
+import { GrilleError } from '../store/errors';
+import { loadReimbursementParams } from './params-loader';
+
+const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
+
+export interface ReimburseInput {
+  /** "product-id" or "product-id:formula" */
+  offers: string[];
+  act?: string | undefined;
+  basket?: string | undefined;
+  price?: string | undefined;
+  br?: string | undefined;
+  date?: string | undefined;
+  optam?: string | undefined;
+  sante100?: string | undefined;
+  quantity?: string | undefined;
+  bonus?: boolean | undefined;
+}
+
+/** Today in the local calendar, AAAA-MM-JJ. */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function euros(value: string, option: string): number {
+  const cents = parseEuros(value);
+  if (cents === null) throw invalid(`${option} « ${value} » : montant en euros positif attendu (ex. 55 ou 56,50)`);
+  return cents;
+}
+
+function yesNo(value: string | undefined, option: string): boolean | null {
+  if (value === undefined) return null;
+  const v = value.trim().toLowerCase();
+  if (['yes', 'oui', 'o', 'y', 'true', '1'].includes(v)) return true;
+  if (['no', 'non', 'n', 'false', '0'].includes(v)) return false;
+  throw invalid(`${option} « ${value} » : yes ou no attendu`);
+}
+
+function santeProduct(cat: Catalogue, id: string): ProductFile {
+  const product = catalogueShow(cat, id);
+  if (product.product.kind !== 'sante') throw invalid(`« ${id} » n'est pas un produit santé (${product.product.kind}) : rien à rembourser`);
+  return product;
+}
+
+/** "id[:formula]" → offers: the named formula, or every formula of the product. */
+export function resolveOffers(cat: Catalogue, specs: string[]): Offer[] {
+  if (specs.length === 0) throw invalid('aucun produit : indiquez au moins un produit santé, ex. assurbp-sante-pro:F2');
+  const offers: Offer[] = [];
+  for (const spec of specs) {
+    const [id, formula, extra] = spec.split(':');
+    if (!id || extra !== undefined || formula === '') throw invalid(`produit « ${spec} » : forme attendue produit[:formule], ex. assurbp-sante-pro:F2`);
+    const product = santeProduct(cat, id);
+    if (formula !== undefined) {
+      if (!product.formulas.some((f) => f.code === formula)) {
+        throw invalid(`formule « ${formula} » inconnue pour ${id} (formules : ${product.formulas.map((f) => f.code).join(', ')})`);
+      }
+      offers.push({ product, formula });
+    } else {
+      for (const f of product.formulas.filter((x) => x.kind === 'formula')) offers.push({ product, formula: f.code });
+    }
+  }
+  return offers;
+}
+
+export function reimburse(cat: Catalogue, input: ReimburseInput, params: ParamSet = loadReimbursementParams(), today = todayIso()): SimulationResult {
+  if (input.price === undefined) throw invalid('--price manquant : prix en euros attendu');
+  const priceCents = euros(input.price, '--price');
+  const brCents = input.br === undefined ? null : euros(input.br, '--br');
+  const date = input.date ?? today;
+  if (!isIsoDate(date)) throw invalid(`--date « ${date} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  let quantity: number | undefined;
+  if (input.quantity !== undefined) {
+    if (!/^\d+$/.test(input.quantity.trim())) throw invalid(`--quantity « ${input.quantity} » : nombre entier positif attendu`);
+    quantity = Number(input.quantity);
+  }
+  const optam = yesNo(input.optam, '--optam');
+  const centSante = yesNo(input.sante100, '--sante100') ?? false;
+  const offers = resolveOffers(cat, input.offers);
+  const outcome = simulate(params, { date, act: input.act, basket: input.basket, priceCents, brCents, optam, centSante, quantity, loyaltyBonus: input.bonus ?? false }, offers);
+  if (!outcome.ok) throw invalid(outcome.message);
+  return outcome.result;
+}
+
+export function listActs(): CatalogueOfActs {
+  return catalogueOfActs();
+}
+
+export function responsibleCheck(cat: Catalogue, ids: string[], date: string | undefined, params: ParamSet = loadReimbursementParams(), today = todayIso()): { productId: string; report: ResponsibleReport }[] {
+  const at = date ?? today;
+  if (!isIsoDate(at)) throw invalid(`--date « ${at} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  if (ids.length === 0) throw invalid('aucun produit : indiquez au moins un produit santé');
+  return ids.map((spec) => {
+    const id = spec.split(':')[0]!;
+    const outcome = checkResponsibleGrid(params, santeProduct(cat, id), at);
+    if (!outcome.ok) throw invalid(outcome.message);
+    return { productId: id, report: outcome.report };
+  });
+}
