@@ -2,13 +2,24 @@
  * The preload bridge (sandboxed): exposes exactly one object, `window.grille`, whose type is
  * checked against the shared contract. No ipcRenderer, no Node API reaches the page.
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { channels, type GrilleApi } from '../shared/api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channels, isMenuCommand, menuChannel, type GrilleApi, type GrilleBridge, type MenuCommand } from '../shared/api';
 
 const call =
   <K extends keyof GrilleApi>(method: K) =>
   (...args: Parameters<GrilleApi[K]>) =>
     ipcRenderer.invoke(channels[method], ...args) as ReturnType<GrilleApi[K]>;
+
+/** The page gets the command only: never the IPC event, whose `sender` would hand it ipcRenderer. */
+function onMenu(listener: (command: MenuCommand) => void): () => void {
+  const forward = (_event: IpcRendererEvent, command: unknown) => {
+    if (isMenuCommand(command)) listener(command);
+  };
+  ipcRenderer.on(menuChannel, forward);
+  return () => {
+    ipcRenderer.removeListener(menuChannel, forward);
+  };
+}
 
 const api = {
   catalogueList: call('catalogueList'),
@@ -22,6 +33,7 @@ const api = {
   exportTariffs: call('exportTariffs'),
   exportQuote: call('exportQuote'),
   exportDeliberation: call('exportDeliberation'),
-} satisfies GrilleApi;
+  onMenu,
+} satisfies GrilleBridge;
 
 contextBridge.exposeInMainWorld('grille', api);

@@ -142,3 +142,37 @@ export const channels = {
   exportQuote: 'grille:export:quote',
   exportDeliberation: 'grille:export:deliberation',
 } as const satisfies Record<keyof GrilleApi, string>;
+
+/**
+ * Commands the native menus send to the renderer (Fichier › Exporter…, Affichage › Comparaison…).
+ * The renderer decides what each means in the view it shows; an unknown command is dropped by the
+ * preload before it reaches the page.
+ */
+export const menuCommands = [
+  'export',
+  'find',
+  'copyGrid',
+  'view:catalogue',
+  'view:comparaison',
+  'view:tarifs',
+  'view:devis',
+  'view:revision',
+  'view:deliberation',
+] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** The one main → renderer channel: menu commands, sent only to the app's own window. */
+export const menuChannel = 'grille:menu';
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
+}
+
+/**
+ * What the preload exposes as `window.grille`: the request methods of GrilleApi, plus the menu
+ * subscription. `onMenu` returns the function that unsubscribes. Kept apart from GrilleApi so that
+ * `channels` and the IPC handlers stay one-to-one with the request methods.
+ */
+export interface GrilleBridge extends GrilleApi {
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}

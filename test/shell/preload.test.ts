@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { channels, menuChannel, type GrilleBridge } from '../../src/shared/api';
+import { electron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electron);
+
+let api: GrilleBridge;
+beforeAll(async () => {
+  await import('../../src/preload/index');
+  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+  const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
+  expect(name).toBe('grille');
+  api = exposed as GrilleBridge;
+});
+
+describe('preload bridge', () => {
+  it('exposes one object: the contract’s methods and the menu subscription, nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(channels), 'onMenu'].sort());
+    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it.each(Object.keys(channels) as (keyof typeof channels)[])('%s invokes its own channel with the arguments as given', async (method) => {
+    electron.ipcRenderer.invoke.mockClear();
+    const request = { productIds: ['interiale-cdg-sante'] };
+    await (api[method] as (...a: unknown[]) => Promise<unknown>)(request);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channels[method], request);
+  });
+
+  it('onMenu hands the page the command only, drops unknown ones, and unsubscribes', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.onMenu(listener);
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1)! as [string, (...a: unknown[]) => void];
+    expect(channel).toBe(menuChannel);
+    const event = { sender: { invoke: () => 'ipcRenderer must not leak' } };
+    forward(event, 'export');
+    forward(event, 'view:tarifs');
+    forward(event, 'rm -rf /');
+    forward(event, { command: 'export' });
+    forward(event);
+    expect(listener.mock.calls).toEqual([['export'], ['view:tarifs']]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(menuChannel, forward);
+  });
+});
