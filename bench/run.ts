@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import type { BenchRow, BenchSection } from './harness';
 import { exportBench } from './export';
 import { pricingBench } from './pricing';
+import { rendererBench } from './renderer';
 import { storeBench } from './store';
 
 const sections: [string, BenchSection][] = [
   ['Catalogue (SQLite)', storeBench],
   ['Tarification', pricingBench],
   ['Exports Excel', exportBench],
+  ['Affichage (Chromium)', rendererBench],
 ];
 
 function fmt(ms: number): string {

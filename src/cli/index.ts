@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { GrilleError, explainSqliteError } from '../main/store/errors';
 import { registerCatalogue } from './commands/catalogue';
+import { registerCompare } from './commands/compare';
+import { registerExport } from './commands/export';
 import { registerPricing } from './commands/pricing';
 import { registerReimburse } from './commands/reimburse';
 import { dbPathOf, type GlobalOptions } from './context';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   const globals = () => program.opts<GlobalOptions>();
   registerCatalogue(program, globals);
   registerPricing(program, globals);
+  registerCompare(program, globals);
+  registerExport(program, globals);
   registerReimburse(program, globals);
   return program;
 }

@@ -10,7 +10,7 @@ import { isAppUrl } from './security/policy';
 import type { Catalogue } from './services/catalogue';
 import { catalogueList, catalogueShow } from './services/catalogue';
 import { compareColumns } from './services/compare';
-import { comparisonWorkbook, tariffWorkbook } from './services/exports';
+import { comparisonWorkbook, deliberationWorkbook, quoteWorkbook, tariffWorkbook } from './services/exports';
 import { impact, quoteMembers, revise } from './services/pricing';
 import { getTaxonomy } from './store/reader';
 import { GrilleError } from './store/errors';
@@ -153,12 +153,10 @@ export const handlers: Record<keyof GrilleApi, Handler> = {
   exportTariffs: handler(z.tuple([z.object({ productIds: z.array(code).min(1).max(500) }).strict()]), async (s, [r]) =>
     saveWorkbook(s, `tarifs-${s.today()}.xlsx`, async () => tariffWorkbook(await s.catalogue(), r.productIds, s.today())),
   ),
-  exportQuote: handler(z.tuple([quoteRequest]), async () => {
-    throw new GrilleError('NOT_AVAILABLE', "L'export Excel du devis n'est pas encore disponible dans cette version : utilisez « grille quote --json ».");
-  }),
-  exportDeliberation: handler(z.tuple([deliberationRequest]), async () => {
-    throw new GrilleError('NOT_AVAILABLE', "L'export du classeur de délibération n'est pas encore disponible dans cette version.");
-  }),
+  exportQuote: handler(z.tuple([quoteRequest]), async (s, [r]) => saveWorkbook(s, `devis-${s.today()}.xlsx`, async () => quoteWorkbook(await s.catalogue(), r, s.today()))),
+  exportDeliberation: handler(z.tuple([deliberationRequest]), async (s, [r]) =>
+    saveWorkbook(s, `deliberation-${r.productId}-${s.today()}.xlsx`, async () => deliberationWorkbook(await s.catalogue(), r, s.today())),
+  ),
 };
 
 /** Only the main frame of our own content may call the API. */

@@ -1,48 +1,83 @@
-/** The renderer asks the main process through window.grille and shows the answer; it computes nothing. */
-import type { GrilleApi, ProductSummaryDto } from '../shared/api';
+/**
+ * The renderer: five views over window.grille. It asks the main process and shows the answer with its
+ * explanation; it computes no price. One tab per view; a view is built the first time it is shown and
+ * keeps its state when another tab is opened.
+ */
+import { CatalogueCache } from './ui/api';
+import type { AppContext, NavParams, View, ViewFactory, ViewId } from './ui/context';
+import { h } from './ui/dom';
+import { catalogueView } from './views/catalogue';
+import { comparaisonView } from './views/comparaison';
+import { devisView } from './views/devis';
+import { revisionView } from './views/revision';
+import { tarifsView } from './views/tarifs';
 
-declare global {
-  interface Window {
-    grille: GrilleApi;
+const views: { id: ViewId; title: string; factory: ViewFactory }[] = [
+  { id: 'catalogue', title: 'Catalogue', factory: catalogueView },
+  { id: 'comparaison', title: 'Comparaison', factory: comparaisonView },
+  { id: 'tarifs', title: 'Tarifs', factory: tarifsView },
+  { id: 'devis', title: 'Devis', factory: devisView },
+  { id: 'revision', title: 'Révision / Délibération', factory: revisionView },
+];
+
+function start(): void {
+  const tabs = document.getElementById('tabs')!;
+  const main = document.getElementById('app')!;
+  main.replaceChildren();
+  const built = new Map<ViewId, { view: View; panel: HTMLElement }>();
+  const buttons = new Map<ViewId, HTMLButtonElement>();
+
+  const ctx: AppContext = {
+    api: () => window.grille,
+    catalogue: new CatalogueCache(() => window.grille),
+    go: (id, params) => open(id, params, true),
+  };
+
+  function open(id: ViewId, params: NavParams | undefined, focus: boolean): void {
+    const def = views.find((v) => v.id === id)!;
+    let entry = built.get(id);
+    if (!entry) {
+      const view = def.factory(ctx);
+      const panel = h('section', { class: 'view', id: `vue-${id}`, attrs: { role: 'tabpanel', 'aria-labelledby': `onglet-${id}` } }, view.element);
+      main.appendChild(panel);
+      entry = { view, panel };
+      built.set(id, entry);
+    }
+    for (const [other, b] of buttons) {
+      const selected = other === id;
+      b.setAttribute('aria-selected', String(selected));
+      b.tabIndex = selected ? 0 : -1;
+      const panel = built.get(other)?.panel;
+      if (panel) panel.hidden = !selected;
+    }
+    entry.view.show(params);
+    if (focus) buttons.get(id)?.focus();
+    document.title = `Grille — ${def.title}`;
   }
+
+  for (const def of views) {
+    const b = h('button', {
+      type: 'button',
+      id: `onglet-${def.id}`,
+      class: 'tab',
+      text: def.title,
+      attrs: { role: 'tab', 'aria-controls': `vue-${def.id}`, 'aria-selected': 'false' },
+      on: {
+        click: () => open(def.id, undefined, false),
+        keydown: (e: KeyboardEvent) => {
+          // arrow keys move between tabs (WAI-ARIA tabs pattern)
+          const i = views.findIndex((v) => v.id === def.id);
+          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+          if (step === 0) return;
+          e.preventDefault();
+          open(views[(i + step + views.length) % views.length]!.id, undefined, true);
+        },
+      },
+    });
+    buttons.set(def.id, b);
+    tabs.appendChild(b);
+  }
+  open('catalogue', undefined, false);
 }
 
-const kindLabels: Record<string, string> = { sante: 'Santé', assistance: 'Assistance', mav: 'Accidents de la vie', prevoyance: 'Prévoyance', reseau: 'Réseau / services' };
-
-function cell(text: string): HTMLTableCellElement {
-  const td = document.createElement('td');
-  td.textContent = text;
-  return td;
-}
-
-function renderCatalogue(root: HTMLElement, products: ProductSummaryDto[]): void {
-  const table = document.createElement('table');
-  const head = table.createTHead().insertRow();
-  for (const h of ['Produit', 'Type', 'Assureur', 'Formules', 'Versions']) {
-    const th = document.createElement('th');
-    th.textContent = h;
-    head.appendChild(th);
-  }
-  const body = table.createTBody();
-  for (const p of products) {
-    const row = body.insertRow();
-    row.append(cell(p.name), cell(kindLabels[p.kind] ?? p.kind), cell(p.insurer.name), cell(p.formulas.map((f) => f.label).join(', ')), cell(p.versions.map((v) => v.label).join(', ')));
-  }
-  root.replaceChildren(table);
-}
-
-async function start(): Promise<void> {
-  const root = document.getElementById('app')!;
-  const answer = await window.grille.catalogueList();
-  if (!answer.ok) {
-    root.innerHTML = '';
-    const p = document.createElement('p');
-    p.className = 'error';
-    p.textContent = `${answer.error.message} — relancez Grille ; si l'erreur persiste, « grille catalogue check » indique ce qui ne va pas.`;
-    root.appendChild(p);
-    return;
-  }
-  renderCatalogue(root, answer.value);
-}
-
-void start();
+start();

@@ -8,9 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { productFileSchema } from '../../src/shared/core/catalogue-schema';
 import { checkQuote, normaliseForQuote } from '../../src/shared/core/provenance';
 import { interialeProduct, mavProduct } from './fixtures/pricing-products';
+import { findSeedsDir } from '../../src/main/catalogue/provenance-check';
 
-const SEEDS = join(__dirname, '../../../shared/seeds');
-const seed = (file: string) => readFileSync(join(SEEDS, file), 'utf8');
+const seed = (file: string) => {
+  // the seeds beside the clone, or GRILLE_SOURCES; fails saying so when neither is there
+  const seeds = findSeedsDir();
+  if (!seeds.dir) throw new Error(seeds.message);
+  return readFileSync(join(seeds.dir, file), 'utf8');
+};
 
 describe('pricing fixtures', () => {
   for (const [name, product] of [['interiale', interialeProduct()], ['mav', mavProduct()]] as const) {

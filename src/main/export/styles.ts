@@ -102,3 +102,43 @@ export function numberStyle(numFmt: string, mark: 'best' | 'worst' | null = null
   }
   return s;
 }
+
+/** A signed amount: "+1,40 €", "-0,50 €", "0,00 €" (changes between two tables). */
+export const NUMFMT_EURO_SIGNED = '+#,##0.00 "€";-#,##0.00 "€";0.00 "€"';
+/** A signed change in percent, two decimals: "+5,90 %". */
+export const NUMFMT_PERCENT_SIGNED = '+0.00 %;-0.00 %;0.00 %';
+/** A head count. */
+export const NUMFMT_COUNT = '#,##0';
+
+/** A rate shown with as many decimals as it has (1,9 % ; 4 % ; 5,9 %), never fewer. */
+export function numFmtPercent(decimals: number): string {
+  return decimals <= 0 ? '0 %' : `0.${'0'.repeat(decimals)} %`;
+}
+
+/** A coefficient such as 1,059. */
+export function numFmtDecimal(decimals: number): string {
+  return decimals <= 0 ? '0' : `0.${'0'.repeat(decimals)}`;
+}
+
+const totalNumberStyles = new Map<string, Partial<Style>>();
+
+/** A total: bold, a top rule, the group fill. */
+export function totalNumberStyle(numFmt: string): Partial<Style> {
+  let s = totalNumberStyles.get(numFmt);
+  if (!s) {
+    s = { font: { bold: true }, fill: fill(GROUP), border, numFmt, alignment: { vertical: 'top', horizontal: 'right' } };
+    totalNumberStyles.set(numFmt, s);
+  }
+  return s;
+}
+
+/** The label of a total row. */
+export const totalLabelStyle: Partial<Style> = { font: { bold: true }, fill: fill(GROUP), border, alignment: { vertical: 'top', wrapText: true } };
+/** "non précisé" in a total row. */
+export const totalMissingStyle: Partial<Style> = { font: { bold: true, italic: true, color: { argb: 'FF808080' } }, fill: fill(GROUP), border, alignment: { vertical: 'top', horizontal: 'right' } };
+/** "non précisé" in a row of amounts: right-aligned like the numbers around it. */
+export const missingAmountStyle: Partial<Style> = { font: { italic: true, color: { argb: 'FF808080' } }, alignment: { vertical: 'top', horizontal: 'right' }, border };
+/** A text wrapped over several lines (notes under a table, hypotheses). */
+export const wrapNoteStyle: Partial<Style> = { font: { italic: true, color: { argb: 'FF595959' } }, alignment: { vertical: 'top', wrapText: true } };
+/** A title that may run over several lines (merged over its table's width). */
+export const titleWrapStyle: Partial<Style> = { font: { bold: true, size: 14 }, alignment: { vertical: 'top', wrapText: true } };

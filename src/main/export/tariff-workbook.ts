@@ -7,7 +7,7 @@ import type { Style } from 'exceljs';
 import type { ProductFile, Source, TariffCellEntry } from '../../shared/core/catalogue-schema';
 import { formatDateFr } from '../../shared/core/format';
 import { NOT_SPECIFIED } from '../../shared/core/compare';
-import { centerStyle, headerLeftStyle, headerStyle, missingStyle, noteStyle, NUMFMT_EURO, numberStyle, textStyle, titleStyle } from './styles';
+import { centerStyle, headerLeftStyle, headerStyle, missingStyle, NUMFMT_EURO, numberStyle, textStyle, titleStyle, titleWrapStyle, wrapNoteStyle } from './styles';
 import { landscapeFitToWidth, sheetNamer, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec } from './workbook-writer';
 
 export interface TariffRowHeader {
@@ -289,11 +289,15 @@ function* tableRows(t: TariffTable): Generator<SheetRow> {
   const hasOption = t.rows.some((r) => r.option !== '');
   const hasZone = t.rows.some((r) => r.zone !== '');
   const mixed = t.period === 'mixed';
-  yield { values: [t.productName], styles: [titleStyle], height: 20 };
-  yield { values: [`${t.versionLabel}${t.reference ? ` (${t.reference})` : ''} — ${periodText(t)}`], styles: [noteStyle] };
+  // titles and notes wrap over the table's width: a longer line would widen the printed page
+  const columns = labelColumns(t) + t.segments.length + (mixed ? 1 : 0);
+  const merge = columns > 1 ? ([[1, columns]] as const) : undefined;
+  yield { values: [t.productName], styles: [titleWrapStyle], height: 20, merge };
+  yield { values: [`${t.versionLabel}${t.reference ? ` (${t.reference})` : ''} — ${periodText(t)}`], styles: [wrapNoteStyle], merge };
   yield {
     values: [`Cotisations en euros ${PERIOD_FR[t.period]}${t.documentTitle ? ` — source : ${t.documentTitle}${t.documentFile ? ` (${t.documentFile})` : ''}` : ''}`],
-    styles: [noteStyle],
+    styles: [wrapNoteStyle],
+    merge,
   };
   const head: string[] = ['Formule'];
   if (hasOption) head.push('Option');
@@ -334,7 +338,7 @@ function* tableRows(t: TariffTable): Generator<SheetRow> {
   if (t.rules.length > 0) {
     yield { values: [] };
     yield { values: ['Règles de tarification'], styles: [titleStyle] };
-    for (const rule of t.rules) yield { values: [rule], styles: [noteStyle] };
+    for (const rule of t.rules) yield { values: [rule], styles: [wrapNoteStyle], merge };
   }
 }
 

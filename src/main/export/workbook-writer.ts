@@ -16,7 +16,22 @@ import type { PageSetup, Style, WorksheetView } from 'exceljs';
 import JSZip from 'jszip';
 import { cleanText, writeText } from './safe-cell';
 
-export type CellValue = string | number | null;
+/**
+ * A live formula written by Grille's own code (never built from catalogue text), in Excel's English
+ * syntax without the leading "=" (e.g. "C12-C7"), with its cached result: the value the file shows in
+ * a reader that does not recalculate. A text result is written as a formula string (t="str").
+ */
+export interface FormulaValue {
+  formula: string;
+  result: number | string;
+}
+
+export type CellValue = string | number | null | FormulaValue;
+
+/** A formula cell; `result` is what the formula gives on the written values. */
+export function formula(text: string, result: number | string): FormulaValue {
+  return { formula: text, result };
+}
 
 export interface SheetRow {
   values: readonly CellValue[];
@@ -25,6 +40,8 @@ export interface SheetRow {
   /** style for cells without their own */
   style?: Partial<Style> | undefined;
   height?: number | undefined;
+  /** column spans of this row to merge, 1-based and inclusive: [[1, 6]] merges A:F (a long note, wrapped) */
+  merge?: readonly (readonly [number, number])[] | undefined;
 }
 
 export interface SheetSpec {
@@ -142,8 +159,9 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
     for (const spec of sheet.rows) {
       r++;
       const row = ws.getRow(r);
-      if (spec.height !== undefined) row.height = spec.height;
       const { values, styles } = spec;
+      // wrapped texts: the row is made tall enough for them (no spreadsheet grows a row on opening)
+      let lines = 1;
       for (let c = 0; c < values.length; c++) {
         const v = values[c];
         const style = styles?.[c] ?? spec.style;
@@ -156,10 +174,21 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
           if (!Number.isFinite(v)) throw new Error(`feuille « ${sheet.name} », ligne ${r}, colonne ${c + 1} : nombre invalide (${v})`);
           cell.value = v;
           if (style) cell.style = style;
+        } else if (typeof v === 'object') {
+          writeFormula(cell, v, style, () => `feuille « ${sheet.name} », ligne ${r}, colonne ${c + 1}`);
         } else {
           writeText(cell, v, style);
+          if (style?.alignment?.wrapText) {
+            const n = wrappedLineCount(v, mergedWidth(sheet.widths, spec.merge, c) * fontWidthFactor(style));
+            if (n > lines) lines = n;
+          }
         }
       }
+      const fitted = lines > 1 ? lineHeight(lines, styles?.[0] ?? spec.style) : undefined;
+      const height = spec.height === undefined ? fitted : fitted === undefined ? spec.height : Math.max(spec.height, fitted);
+      if (height !== undefined) row.height = height;
+      // merged before the row is committed: the streaming writer cannot reach a committed row
+      if (spec.merge) for (const [from, to] of spec.merge) ws.mergeCells(r, from, r, to);
       row.commit();
     }
     ws.commit();
@@ -168,7 +197,85 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   return normaliseZipDates(sink.buffer, spec.properties.date);
 }
 
-function columnLetter(n: number): string {
+/** Characters of ordinary text that fit on one line of a column `width` units wide (a unit is one "0"). */
+const CHARS_PER_WIDTH_UNIT = 1.2;
+/** Points per line of text at the default size (11 pt), and the most a row may be (Excel's limit). */
+const POINTS_PER_LINE = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/** The width a cell's text has: its column, or the columns it is merged over. */
+function mergedWidth(widths: readonly number[], merge: SheetRow['merge'], c: number): number {
+  if (merge) {
+    for (const [from, to] of merge) {
+      if (from === c + 1) {
+        let w = 0;
+        for (let i = from - 1; i < to; i++) w += widths[i] ?? DEFAULT_WIDTH;
+        return w;
+      }
+    }
+  }
+  return widths[c] ?? DEFAULT_WIDTH;
+}
+
+const DEFAULT_WIDTH = 9;
+
+/** Lines a text takes once wrapped at word boundaries in a column `width` units wide (an estimate). */
+export function wrappedLineCount(text: string, width: number): number {
+  const capacity = Math.max(4, Math.floor(width * CHARS_PER_WIDTH_UNIT) - 1);
+  const n = text.length;
+  if (n <= capacity && text.indexOf('\n') < 0) return 1;
+  // one pass, no allocation: words are placed greedily, a word longer than a line breaks over several
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  for (let i = 0; i <= n; i++) {
+    const ch = i < n ? text.charCodeAt(i) : 10;
+    if (ch !== 32 && ch !== 10) {
+      word++;
+      continue;
+    }
+    if (word > 0) {
+      if (used === 0) used = word;
+      else if (used + 1 + word <= capacity) used += 1 + word;
+      else {
+        lines++;
+        used = word;
+      }
+      while (used > capacity) {
+        lines++;
+        used -= capacity;
+      }
+      word = 0;
+    }
+    if (ch === 10 && i < n) {
+      lines++;
+      used = 0;
+    }
+  }
+  return lines;
+}
+
+/** Larger or bold type holds fewer characters per line than the 11 pt the widths are counted in. */
+function fontWidthFactor(style: Partial<Style>): number {
+  const f = style.font;
+  if (!f) return 1;
+  return (11 / (f.size ?? 11)) * (f.bold ? 0.9 : 1);
+}
+
+function lineHeight(lines: number, style: Partial<Style> | undefined): number {
+  const size = style?.font?.size ?? 11;
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil((lines * POINTS_PER_LINE * size) / 11));
+}
+
+function writeFormula(cell: ExcelJS.Cell, v: FormulaValue, style: Partial<Style> | undefined, where: () => string): void {
+  if (!v.formula || v.formula.startsWith('=')) throw new Error(`${where()} : formule invalide « ${v.formula} » (sans « = » initial)`);
+  if (typeof v.result === 'number' && !Number.isFinite(v.result)) throw new Error(`${where()} : résultat invalide (${v.result}) pour ${v.formula}`);
+  cell.value = { formula: v.formula, result: typeof v.result === 'string' ? cleanText(v.result) : v.result };
+  if (style) cell.style = style;
+}
+
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;

@@ -3,19 +3,173 @@
  * the desktop shell) chooses where to write them. The document date is an input, so the same
  * request on the same date gives the same bytes.
  */
-import type { CompareRequest } from '../../shared/api';
-import { writeComparisonWorkbook } from '../export/comparison-workbook';
-import { writeTariffWorkbook } from '../export/tariff-workbook';
+import type { CompareRequest, DeliberationRequest, QuoteRequestDto } from '../../shared/api';
+import type { ProductFile } from '../../shared/core/catalogue-schema';
+import type { Comparison } from '../../shared/core/compare';
+import { formatDateFr, isIsoDate } from '../../shared/core/dates';
+import { tableOfRevision } from '../../shared/core/impact';
+import type { Hypothesis, MemberInput } from '../../shared/core/pricing-types';
+import { indexProduct, pickVersion } from '../../shared/core/product-index';
+import { revisionFactor, type RevisionMode } from '../../shared/core/revision';
+import type { DeliberationData, DeliberationSide } from '../export/deliberation-workbook';
+import { GrilleError } from '../store/errors';
 import { catalogueShow, type Catalogue } from './catalogue';
 import { compareColumns } from './compare';
+import { impact, quoteMembers, revise, type ReviseInput } from './pricing';
+
+// The workbook builders load exceljs, which costs more than Node's own start: load them on first
+// use so the commands that only read the catalogue start fast (test/cli/startup.test.ts).
+const builders = {
+  comparison: () => import('../export/comparison-workbook'),
+  tariffs: () => import('../export/tariff-workbook'),
+  quote: () => import('../export/quote-workbook'),
+  deliberation: () => import('../export/deliberation-workbook'),
+};
+
+const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
 
 export async function comparisonWorkbook(cat: Catalogue, request: CompareRequest, date: string): Promise<Buffer> {
-  return writeComparisonWorkbook(compareColumns(cat, request), { date });
+  return (await comparisonExport(cat, request, date)).bytes;
+}
+
+/** The comparison workbook and the model it shows (the CLI reports its size). */
+export async function comparisonExport(cat: Catalogue, request: CompareRequest, date: string): Promise<{ bytes: Buffer; comparison: Comparison }> {
+  const comparison = compareColumns(cat, request);
+  return { bytes: await (await builders.comparison()).writeComparisonWorkbook(comparison, { date }), comparison };
 }
 
 export async function tariffWorkbook(cat: Catalogue, productIds: string[], date: string): Promise<Buffer> {
-  return writeTariffWorkbook(
+  return (await builders.tariffs()).writeTariffWorkbook(
     productIds.map((id) => catalogueShow(cat, id)),
     { date },
   );
+}
+
+/** The household's quote on the products asked for (all when none), as a workbook. */
+export async function quoteWorkbook(cat: Catalogue, request: QuoteRequestDto, date: string): Promise<Buffer> {
+  const members: MemberInput[] = request.members.map((m) => ({ role: m.role, birth: m.birth, status: m.status ?? null }));
+  const quotes = quoteMembers(cat, {
+    productIds: request.productIds,
+    at: request.at,
+    formulas: request.formulas ?? [],
+    members,
+    options: request.mav?.options ?? [],
+    sports: request.mav?.sports ?? [],
+    periodicity: request.mav?.periodicity,
+    adhesion: request.mav?.adhesion,
+    renouncedOptions: request.mav?.renouncedOptions ?? [],
+  });
+  if (quotes.length === 0) throw invalid('aucune offre à chiffrer : aucun produit ne propose les formules demandées');
+  return (await builders.quote()).writeQuoteWorkbook({ quotes, members, at: request.at, formulas: request.formulas, mav: request.mav }, { date });
+}
+
+
+function requireDate(value: string | undefined, option: string): string {
+  if (!value) throw invalid(`${option} manquant : date attendue au format AAAA-MM-JJ`);
+  if (!isIsoDate(value)) throw invalid(`${option} « ${value} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  return value;
+}
+
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+type VersionEntry = ProductFile['versions'][number];
+
+function versionAt(product: ProductFile, at: string): { version: VersionEntry; hypotheses: Hypothesis[] } {
+  const pick = pickVersion(indexProduct(product), at);
+  if (!pick.ok) throw invalid(pick.message);
+  return { version: pick.version, hypotheses: pick.hypotheses };
+}
+
+function versionSide(product: ProductFile, v: VersionEntry): DeliberationSide {
+  const doc = product.documents.find((d) => d.id === v.document) ?? null;
+  return {
+    label: v.label,
+    version: v.code,
+    effectiveFrom: v.effectiveFrom,
+    effectiveTo: v.effectiveTo,
+    document: doc ? { title: doc.title, file: doc.file } : null,
+    cells: product.tariffs.filter((t) => t.version === v.code),
+    computed: false,
+  };
+}
+
+/**
+ * What the deliberation workbook shows: the version in force at `fromAt` against the version in force at
+ * `toAt`, or against a revision by components (effective at `toAt`, else the day after the version ends,
+ * else `fromAt`); the budget impact when headcounts are given.
+ */
+export function deliberationData(cat: Catalogue, request: DeliberationRequest): DeliberationData {
+  const product = catalogueShow(cat, request.productId);
+  const fromAt = requireDate(request.fromAt, '--from-at');
+  if (request.toAt !== undefined) requireDate(request.toAt, '--to-at');
+  const components = request.components ?? [];
+  const hasHeadcounts = request.headcounts !== undefined;
+  if (components.length === 0 && !request.toAt) throw invalid('indiquez la version « après » (--to-at AAAA-MM-JJ) ou une révision (--component "libellé:taux")');
+  if (request.participation !== undefined && !hasHeadcounts) throw invalid('--participation sans --headcounts : la participation employeur ne se calcule qu’avec les effectifs');
+  if (request.mode !== undefined && components.length === 0) throw invalid('--mode ne vaut que pour une révision (--component)');
+
+  const from = versionAt(product, fromAt);
+  const before = versionSide(product, from.version);
+  if (before.cells.length === 0) throw invalid(`version « ${from.version.label} » de « ${product.product.id} » : aucune cotisation donnée par la source, rien à comparer`);
+  const hypotheses = [...from.hypotheses];
+  let after: DeliberationSide;
+  let revision: DeliberationData['revision'] = null;
+  let reference = request.reference ?? null;
+  let reviseInput: ReviseInput | undefined;
+
+  if (components.length > 0) {
+    const effective = request.toAt ?? (from.version.effectiveTo ? dayAfter(from.version.effectiveTo) : fromAt);
+    reviseInput = {
+      productId: request.productId,
+      fromAt,
+      components: components.map((c) => ({ label: c.label, rate: c.rate })),
+      mode: request.mode,
+      effective,
+      reference: request.reference,
+      code: undefined,
+      save: false,
+    };
+    const r = revise(cat, reviseInput).revision;
+    const label = request.reference ? `${request.reference} (révision à compter du ${formatDateFr(effective)})` : `Révision à compter du ${formatDateFr(effective)}`;
+    after = { label, version: null, effectiveFrom: effective, effectiveTo: null, document: null, cells: tableOfRevision(r, label).cells, computed: true };
+    revision = { origin: 'revision', mode: r.mode, components: r.components, factor: r.factor, source: null };
+    hypotheses.push(...r.hypotheses);
+  } else {
+    const to = versionAt(product, requireDate(request.toAt, '--to-at'));
+    if (to.version.code === from.version.code) {
+      throw invalid(`--from-at ${formatDateFr(fromAt)} et --to-at ${formatDateFr(request.toAt!)} désignent la même version (« ${from.version.label} ») : rien à comparer`);
+    }
+    after = versionSide(product, to.version);
+    if (after.cells.length === 0) throw invalid(`version « ${to.version.label} » de « ${product.product.id} » : aucune cotisation donnée par la source, rien à comparer`);
+    hypotheses.push(...to.hypotheses);
+    reference ??= to.version.reference ?? null;
+    const declared = to.version.revision;
+    if (declared) {
+      const f = revisionFactor(declared.components, declared.mode as RevisionMode);
+      if (f.ok) revision = { origin: 'version', mode: declared.mode as RevisionMode, components: f.components, factor: f.factor, source: to.version.source };
+    }
+  }
+
+  let impactData: DeliberationData['impact'] = null;
+  if (hasHeadcounts) {
+    const result = impact(cat, {
+      productId: request.productId,
+      headcountsFile: undefined,
+      headcountsText: request.headcounts,
+      fromAt,
+      toAt: request.toAt,
+      participation: request.participation,
+      ...(reviseInput ? { revision: reviseInput } : {}),
+    });
+    impactData = { result, headcountsName: request.headcounts!.name };
+  }
+  return { product, before, after, revision, reference, impact: impactData, hypotheses };
+}
+
+export async function deliberationWorkbook(cat: Catalogue, request: DeliberationRequest, date: string): Promise<Buffer> {
+  return (await builders.deliberation()).writeDeliberationWorkbook(deliberationData(cat, request), { date });
 }

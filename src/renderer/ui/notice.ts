@@ -1,0 +1,24 @@
+/** Messages in the page: an empty, failing or finished state always says what to do next. */
+import { h, replace } from './dom';
+
+export type NoticeKind = 'info' | 'empty' | 'error' | 'ok' | 'warn';
+
+export function notice(kind: NoticeKind, text: string, hint?: string): HTMLDivElement {
+  return h(
+    'div',
+    { class: `notice notice-${kind}`, attrs: { role: kind === 'error' ? 'alert' : 'status' } },
+    h('span', { class: 'notice-text', text }),
+    hint ? h('span', { class: 'notice-hint', text: ` ${hint}` }) : null,
+  );
+}
+
+/** Puts one notice in a slot (replacing the previous one); an empty text clears the slot. */
+export function say(slot: HTMLElement, kind: NoticeKind, text: string, hint?: string): void {
+  if (!text) replace(slot);
+  else replace(slot, notice(kind, text, hint));
+}
+
+/** The message of a failed answer, with the code kept for support. */
+export function errorText(error: { code: string; message: string }): string {
+  return error.code === 'NOT_AVAILABLE' || error.code === 'INVALID_INPUT' ? error.message : `${error.message} (${error.code})`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Révision / Délibération: compose a revision, see its cell-by-cell diff, save it as a new version; then
+ * the budget impact for a CDG population and the deliberation workbook (deliberation.ts).
+ */
+import type { GridApi } from 'ag-grid-community';
+import type { ProductSummaryDto, ReviseAnswer } from '../../shared/api';
+import type { CellChange } from '../../shared/core/revision';
+import { formatDateFr } from '../../shared/core/format';
+import { ask } from '../ui/api';
+import { busy } from '../ui/busy';
+import type { AppContext, View } from '../ui/context';
+import { button, facts, h, replace } from '../ui/dom';
+import { hypothesesList } from '../ui/explain';
+import { compactTheme, makeGrid } from '../ui/grid';
+import { amountText, codeLabels, deltaEurosText, deltaPercentText } from '../ui/labels';
+import { errorText, say } from '../ui/notice';
+import { deliberationSection } from './deliberation';
+import { revisionForm } from './revision-form';
+
+export function revisionView(ctx: AppContext): View {
+  const form = revisionForm();
+  const computeBtn = button('Calculer la révision', () => void run(false, computeBtn), { class: 'primary', id: 'revision-calculer' });
+  const saveBtn = button('Enregistrer comme nouvelle version', () => void run(true, saveBtn), { id: 'revision-enregistrer' });
+  const status = h('div', { class: 'slot' });
+  const summary = h('div', { class: 'revision-summary' });
+  const gridEl = h('div', { class: 'grid grid-revision', id: 'revision-grille', hidden: true });
+  const explain = h('div');
+  const deliberation = deliberationSection(ctx, form);
+  const element = h(
+    'div',
+    { class: 'revision' },
+    h('div', { class: 'view-head' }, h('h2', { text: 'Révision tarifaire et délibération' }), h('p', { class: 'lead', text: 'Composez la révision (composantes et mode), vérifiez l’écart cellule par cellule, enregistrez-la comme nouvelle version ; puis chargez les effectifs pour l’impact budgétaire et le classeur de délibération.' })),
+    form.element,
+    h('div', { class: 'actions' }, computeBtn, saveBtn),
+    status,
+    summary,
+    gridEl,
+    explain,
+    deliberation.element,
+  );
+
+  let grid: GridApi<CellChange> | null = null;
+  let products: ProductSummaryDto[] = [];
+  let loaded = false;
+  let pending: string | null = null;
+
+  let names = codeLabels(null);
+
+  function show(answer: ReviseAnswer): void {
+    const r = answer.revision;
+    const productName = products.find((p) => p.id === form.product.value)?.name ?? form.product.value;
+    const total = r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`;
+    replace(
+      summary,
+      h('h3', { text: `${productName} : ${total}` }),
+      facts([
+        ['Mode', r.mode === 'additive' ? 'additive (taux additionnés)' : 'composée (taux multipliés)'],
+        ['Composantes', r.components.map((c) => `${c.label} ${c.rate.replace('.', ',')} %`).join(' + ')],
+        ['Facteur', r.factorText],
+        ['Version de départ', r.fromVersion ?? '—'],
+        ['Date d’effet', formatDateFr(r.effectiveFrom)],
+        ['Référence', r.reference ?? ''],
+        ['Cellules révisées', String(r.cells.length)],
+      ]),
+    );
+    gridEl.hidden = false;
+    const rows = r.cells;
+    if (!grid) {
+      grid = makeGrid<CellChange>(gridEl, {
+        theme: compactTheme,
+        rowData: rows,
+        getRowId: (p) => `${p.data.formula}|${p.data.option}|${p.data.segment}|${p.data.zone}|${p.data.period}`,
+        domLayout: 'autoHeight',
+        defaultColDef: { resizable: true, sortable: true },
+        columnDefs: [
+          { headerName: 'Formule', colId: 'formula', valueGetter: (p) => (p.data ? names.formula(p.data.formula) : ''), width: 140, pinned: 'left' },
+          { headerName: 'Option', colId: 'option', valueGetter: (p) => (p.data?.option ? names.formula(p.data.option) : ''), width: 110 },
+          { headerName: 'Segment', colId: 'segment', valueGetter: (p) => (p.data ? names.segment(p.data.segment) : ''), width: 220 },
+          { headerName: 'Avant', colId: 'old', valueGetter: (p) => (p.data ? amountText(p.data.oldCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
+          { headerName: 'Après', colId: 'new', valueGetter: (p) => (p.data ? amountText(p.data.newCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
+          { headerName: 'Δ €', colId: 'de', valueGetter: (p) => (p.data ? deltaEurosText(p.data.deltaCents) : ''), width: 110, type: 'rightAligned', cellClass: 'delta' },
+          { headerName: 'Δ %', colId: 'dp', valueGetter: (p) => (p.data ? deltaPercentText(p.data.deltaPercent) : ''), width: 110, type: 'rightAligned', cellClass: 'delta' },
+          { headerName: 'Source de la cellule d’origine', colId: 'src', valueGetter: (p) => (p.data?.previousSource ? `${p.data.previousSource.section} (l. ${p.data.previousSource.lines[0]}–${p.data.previousSource.lines[1]})` : ''), flex: 1, minWidth: 220, tooltip: (p) => (p.data?.previousSource ? `« ${p.data.previousSource.quote} »` : undefined) },
+        ],
+      });
+    } else {
+      grid.setGridOption('rowData', rows);
+      grid.refreshCells({ force: true });
+    }
+    grid.setColumnsVisible(['option'], rows.some((c) => c.option !== ''));
+    replace(explain, hypothesesList(r.hypotheses));
+  }
+
+  async function run(save: boolean, trigger: HTMLButtonElement): Promise<void> {
+    const input = form.read();
+    if (!input.ok) {
+      say(status, 'error', input.message);
+      input.focus.focus();
+      return;
+    }
+    const v = input.value;
+    say(status, 'info', save ? 'Enregistrement de la nouvelle version…' : 'Calcul de la révision…');
+    const answer = await busy(trigger, save ? 'Enregistrement…' : 'Calcul…', () =>
+      ask(() => ctx.api().revise({ productId: v.productId, fromAt: v.fromAt, components: v.components, mode: v.mode, effective: v.effective, save, ...(v.reference ? { reference: v.reference } : {}), ...(v.code ? { code: v.code } : {}) })),
+    );
+    if (!answer.ok) {
+      say(status, 'error', errorText(answer.error), save ? 'Rien n’a été enregistré : corrigez puis relancez.' : 'Corrigez la révision puis relancez.');
+      return;
+    }
+    const product = await ctx.catalogue.product(v.productId);
+    names = codeLabels(product.ok ? product.value : null);
+    show(answer.value);
+    if (answer.value.saved) {
+      say(status, 'ok', `Version « ${answer.value.saved.version} » enregistrée dans ${answer.value.saved.product}, à compter du ${formatDateFr(answer.value.revision.effectiveFrom)}.`, 'Elle sert désormais aux devis et aux tarifs à partir de cette date.');
+      ctx.catalogue.invalidate();
+    } else say(status, 'ok', 'Révision calculée (non enregistrée).', 'Vérifiez l’écart, puis « Enregistrer comme nouvelle version » si elle est juste.');
+  }
+
+  async function load(): Promise<void> {
+    const answer = await ctx.catalogue.products();
+    if (!answer.ok) {
+      say(status, 'error', errorText(answer.error), 'Relancez Grille.');
+      return;
+    }
+    loaded = true;
+    products = answer.value.filter((p) => p.tariffCellCount > 0);
+    if (products.length === 0) say(status, 'empty', 'Aucun produit du catalogue n’a de grille de cotisations à réviser.');
+    form.fill(products);
+    if (pending && products.some((p) => p.id === pending)) form.product.value = pending;
+    pending = null;
+  }
+  ctx.catalogue.onChange(() => {
+    if (loaded) void load();
+  });
+
+  return {
+    element,
+    show(params) {
+      if (params?.productId) pending = params.productId;
+      if (!loaded) void load();
+      else if (pending) {
+        form.product.value = pending;
+        pending = null;
+      }
+    },
+  };
+}
