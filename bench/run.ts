@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow, BenchSection } from './harness';
 import { exportBench } from './export';
+import { importBench } from './import';
 import { pricingBench } from './pricing';
 import { rendererBench } from './renderer';
 import { storeBench } from './store';
@@ -14,6 +15,7 @@ const sections: [string, BenchSection][] = [
   ['Catalogue (SQLite)', storeBench],
   ['Tarification', pricingBench],
   ['Exports Excel', exportBench],
+  ['Import de catalogue', importBench],
   ['Affichage (Chromium)', rendererBench],
 ];
 

@@ -8,6 +8,7 @@ import { registerCatalogue } from './commands/catalogue';
 import { registerCompare } from './commands/compare';
 import { registerExport } from './commands/export';
 import { registerPricing } from './commands/pricing';
+import { registerTransfer } from './commands/transfer';
 import { registerReimburse } from './commands/reimburse';
 import { dbPathOf, type GlobalOptions } from './context';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPricing(program, globals);
   registerCompare(program, globals);
   registerExport(program, globals);
+  registerTransfer(program, globals);
   registerReimburse(program, globals);
   return program;
 }

@@ -201,6 +201,21 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX rules_product ON rules(product_id);
   `,
+  // 2: the audit trail (imports, restores, later the desktop edits). No foreign key on product_id:
+  // the history of a product outlives the product.
+  `
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    what TEXT NOT NULL,
+    product_id TEXT,
+    old_value TEXT CHECK (old_value IS NULL OR json_valid(old_value)),
+    new_value TEXT CHECK (new_value IS NULL OR json_valid(new_value)),
+    comment TEXT
+  );
+  CREATE INDEX audit_product ON audit(product_id, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

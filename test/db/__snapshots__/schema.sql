@@ -1,3 +1,6 @@
+-- index audit_product
+CREATE INDEX audit_product ON audit(product_id, id);
+
 -- index categories_parent
 CREATE INDEX categories_parent ON categories(parent_key);
 
@@ -15,6 +18,18 @@ CREATE INDEX tariff_cells_formula ON tariff_cells(formula_id);
 
 -- index tariff_cells_segment
 CREATE INDEX tariff_cells_segment ON tariff_cells(segment_id);
+
+-- table audit
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    what TEXT NOT NULL,
+    product_id TEXT,
+    old_value TEXT CHECK (old_value IS NULL OR json_valid(old_value)),
+    new_value TEXT CHECK (new_value IS NULL OR json_valid(new_value)),
+    comment TEXT
+  );
 
 -- table categories
 CREATE TABLE categories (

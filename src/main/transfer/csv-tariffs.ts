@@ -1,0 +1,316 @@
+/**
+ * A single tariff table as CSV: `formule;segment;montant`, with optional `option`, `zone`, `période`
+ * columns and optional source columns (`fichier`, `section`, `lignes`, `citation`), separated by `;`
+ * or `,`, UTF-8 with or without BOM. The cells go into one version of an existing product: a version
+ * already there (never replacing a stored cell) or a new dated version named on the command line.
+ */
+import type { ProductFile, Source, TariffCellEntry } from '../../shared/core/catalogue-schema';
+import { isoDate } from '../../shared/core/catalogue-schema';
+import type { Db } from '../store/open';
+import { getProduct, productIds } from '../store/reader';
+import { eurosTextToCents } from './cells';
+import { enumValue, fold } from './layout';
+import { mib, type ImportLimits } from './limits';
+import { rejectFile, type Problems } from './problems';
+import { decodeUtf8 } from './text';
+import { pathKey, type ParsedInput, type Path, type Where } from './validate';
+
+export interface CsvTarget {
+  productId: string;
+  version: string;
+  /** creating a new version: its date of effect (AAAA-MM-JJ) */
+  effectiveFrom?: string | undefined;
+  label?: string | undefined;
+  /** the documents id of the new version (default: the document of the product's last version) */
+  document?: string | undefined;
+  reference?: string | undefined;
+  /** "mois" / "an" (or month / year) when the file has no période column */
+  period?: string | undefined;
+  /** the source of the whole table when the file has no source columns */
+  source?: { file?: string | undefined; section?: string | undefined; lines?: string | undefined; quote?: string | undefined } | undefined;
+}
+
+const COLUMNS = {
+  formule: 'formula',
+  formula: 'formula',
+  segment: 'segment',
+  montant: 'amount',
+  'montant (€)': 'amount',
+  'montant (eur)': 'amount',
+  option: 'option',
+  zone: 'zone',
+  periode: 'period',
+  period: 'period',
+  fichier: 'file',
+  section: 'section',
+  lignes: 'lines',
+  citation: 'quote',
+} as const;
+type Field = (typeof COLUMNS)[keyof typeof COLUMNS];
+
+const periodValues = [
+  { value: 'month', label: 'mois', also: ['mensuel', 'par mois'] },
+  { value: 'year', label: 'an', also: ['annuel', 'par an', 'année'] },
+];
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), with the line each starts on. */
+export function parseCsv(text: string, file: string, limits: ImportLimits): { separator: string; records: CsvRecord[] } {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > 0 ? ';' : ',';
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  const endField = () => {
+    if (field.length > limits.cellChars) throw rejectFile(file, `champ de ${field.length} caractères : ${limits.cellChars} au plus`, { row: start });
+    fields.push(field);
+    field = '';
+    if (fields.length > limits.columns) throw rejectFile(file, `plus de ${limits.columns} champs sur une ligne : fichier refusé`, { row: start });
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ line: start, fields });
+    if (records.length > limits.rows) throw rejectFile(file, `plus de ${limits.rows.toLocaleString('fr-FR')} lignes : fichier refusé`);
+    fields = [];
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      if (ch === '\n') line++;
+      field += ch;
+      if (field.length > limits.cellChars) throw rejectFile(file, `champ de plus de ${limits.cellChars} caractères : fichier refusé`, { row: start });
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (ch === separator) {
+      endField();
+      i++;
+    } else if (ch === '\r' || ch === '\n') {
+      endRecord();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      start = line;
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (quoted) throw rejectFile(file, 'guillemet ouvert jamais refermé : fin de fichier atteinte dans un champ entre guillemets', { row: start });
+  if (field !== '' || fields.length) endRecord();
+  return { separator, records: records.filter((r) => r.fields.some((f) => f.trim() !== '')) };
+}
+
+function parseLines(text: string): [number, number] | null {
+  const m = /^\s*(\d+)\s*(?:[-–à]\s*(\d+))?\s*$/.exec(text);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return Number.isSafeInteger(a) && Number.isSafeInteger(b) ? [a, b] : null;
+}
+
+/** Reads the CSV and returns the product as it would be after the import (the validator does the rest). */
+export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: ImportLimits, problems: Problems, target: CsvTarget): ParsedInput {
+  if (bytes.length > limits.csvBytes) throw rejectFile(file, `fichier de ${mib(bytes.length)} : ${mib(limits.csvBytes)} au plus pour un CSV`);
+  const stored = getProduct(db, target.productId);
+  if (!stored) throw rejectFile(file, `produit inconnu : « ${target.productId} » (--product). Produits du catalogue : ${productIds(db).join(', ')}`);
+  const text = decodeUtf8(bytes, file);
+  const { separator, records } = parseCsv(text, file, limits);
+  if (records.length === 0) throw rejectFile(file, 'fichier vide : une ligne d’en-têtes formule;segment;montant puis une ligne par cellule sont attendues');
+  const header = records[0]!;
+  const columns: (Field | null)[] = [];
+  const seen = new Map<Field, number>();
+  header.fields.forEach((h, c) => {
+    const f = (COLUMNS as Record<string, Field>)[fold(h)];
+    if (!f) {
+      problems.add({ row: header.line, column: h }, `colonne inconnue « ${h} » : colonnes attendues formule, segment, montant (et option, zone, période, fichier, section, lignes, citation)`);
+      columns.push(null);
+    } else if (seen.has(f)) {
+      problems.add({ row: header.line, column: h }, `colonne « ${h} » en double`);
+      columns.push(null);
+    } else {
+      seen.set(f, c);
+      columns.push(f);
+    }
+  });
+  for (const [f, name] of [
+    ['formula', 'formule'],
+    ['segment', 'segment'],
+    ['amount', 'montant'],
+  ] as const) {
+    if (!seen.has(f)) problems.add({ row: header.line }, `colonne obligatoire « ${name} » absente (en-têtes trouvés : ${header.fields.join(', ')})`);
+  }
+  const sourceColumns = (['file', 'section', 'lines', 'quote'] as const).filter((f) => seen.has(f));
+  if (sourceColumns.length > 0 && sourceColumns.length < 4) {
+    problems.add({ row: header.line }, 'colonnes de source incomplètes : fichier, section, lignes et citation vont ensemble');
+  }
+
+  // the table's source when the file has none per line
+  let tableSource: Source | null = null;
+  const s = target.source;
+  const anySourceOption = s && (s.file || s.section || s.lines || s.quote);
+  if (anySourceOption) {
+    const lines = s.lines ? parseLines(s.lines) : null;
+    const missing = [!s.file && '--source-file', !s.section && '--source-section', !lines && '--source-lines (ex. 220-228)', !s.quote && '--source-quote'].filter(Boolean);
+    if (missing.length) problems.add({ path: 'options' }, `source du tableau incomplète : ${missing.join(', ')}`);
+    else tableSource = { file: s.file!, section: s.section!, lines: lines!, quote: s.quote! };
+  }
+  if (sourceColumns.length === 0 && !anySourceOption) {
+    problems.add(
+      {},
+      'source absente : chaque montant a sa source ; ajoutez les colonnes fichier, section, lignes et citation, ou les options --source-file, --source-section, --source-lines et --source-quote',
+    );
+  }
+
+  // the version
+  let versions = stored.versions;
+  const existing = stored.versions.find((v) => v.code === target.version);
+  let newVersionIndex = -1;
+  if (!existing) {
+    if (!target.effectiveFrom) {
+      problems.add(
+        { path: 'options' },
+        `version « ${target.version} » inconnue de ${stored.product.id} (versions : ${stored.versions.map((v) => v.code).join(', ')}) ; pour créer une nouvelle version, donnez sa date d'effet avec --effective-from AAAA-MM-JJ`,
+      );
+    } else {
+      if (!isoDate.safeParse(target.effectiveFrom).success) problems.add({ path: 'option --effective-from' }, `date attendue au format AAAA-MM-JJ, trouvé « ${target.effectiveFrom} »`);
+      const document = target.document ?? stored.versions.at(-1)!.document;
+      versions = [
+        ...stored.versions,
+        {
+          code: target.version,
+          label: target.label ?? target.version,
+          effectiveFrom: target.effectiveFrom,
+          effectiveTo: null,
+          document,
+          ...(target.reference ? { reference: target.reference } : {}),
+          source: tableSource ?? (undefined as unknown as Source),
+        },
+      ];
+      newVersionIndex = versions.length - 1;
+    }
+  } else if (target.effectiveFrom || target.label || target.document || target.reference) {
+    problems.add({ path: 'options' }, `la version ${target.version} existe déjà : --effective-from, --label, --document et --reference ne servent qu'à créer une nouvelle version`);
+  }
+
+  // the period
+  let tablePeriod: 'month' | 'year' | null = null;
+  if (target.period !== undefined) {
+    const v = enumValue(periodValues, target.period);
+    if (!v) problems.add({ path: 'option --period' }, `mois ou an attendu, trouvé « ${target.period} »`);
+    else tablePeriod = v as 'month' | 'year';
+  } else if (!seen.has('period')) {
+    const periods = new Set(stored.tariffs.map((t) => t.period));
+    if (periods.size === 1) tablePeriod = [...periods][0]!;
+    else problems.add({}, 'période absente : ajoutez une colonne période (mois ou an) ou l’option --period');
+  }
+
+  const reported = new Set<string>();
+  const storedCells = new Map(stored.tariffs.map((t) => [[t.version, t.formula, t.option, t.segment, t.zone].join('|'), t]));
+  const csvCells = new Map<string, number>();
+  const unknownVersion = !existing && newVersionIndex < 0;
+  const cells: TariffCellEntry[] = [];
+  const rows: number[] = [];
+  const base = stored.tariffs.length;
+  const headerName = (f: Field) => header.fields[seen.get(f)!] ?? f;
+  for (const r of records.slice(1)) {
+    if (r.fields.length !== header.fields.length) {
+      problems.add({ row: r.line }, `${r.fields.length} champ(s) au lieu de ${header.fields.length} (séparateur « ${separator} » ; un montant avec une virgule décimale s'écrit entre guillemets si le séparateur est la virgule)`);
+      continue;
+    }
+    const get = (f: Field): string | undefined => (seen.has(f) ? r.fields[seen.get(f)!]!.trim() : undefined);
+    const index = base + cells.length;
+    const bad = (f: Field, field: string, message: string) => {
+      problems.add({ row: r.line, column: headerName(f) }, message);
+      reported.add(pathKey(['tariffs', index, field]));
+    };
+    const formula = get('formula') ?? '';
+    const segment = get('segment') ?? '';
+    if (seen.has('formula') && formula === '') bad('formula', 'formula', 'code de formule obligatoire');
+    if (seen.has('segment') && segment === '') bad('segment', 'segment', 'code de segment obligatoire');
+    let amountCents = 0;
+    const amount = get('amount');
+    if (amount !== undefined) {
+      if (amount === '') bad('amount', 'amountCents', 'montant obligatoire (en euros, ex. 25,14)');
+      else if (/^-/.test(amount)) bad('amount', 'amountCents', `montant négatif (${amount}) : un montant est positif ou nul`);
+      else {
+        const c = eurosTextToCents(amount);
+        if (c === null) bad('amount', 'amountCents', `montant en euros attendu avec deux décimales au plus (ex. 25,14), trouvé « ${amount} »`);
+        else amountCents = c;
+      }
+    }
+    let period = tablePeriod ?? 'month';
+    const p = get('period');
+    if (p !== undefined) {
+      const v = p === '' && tablePeriod ? tablePeriod : enumValue(periodValues, p);
+      if (!v) bad('period', 'period', `période attendue : mois ou an ; trouvé « ${p} »`);
+      else period = v as 'month' | 'year';
+    }
+    let source = tableSource;
+    if (sourceColumns.length === 4) {
+      const [f, sec, l, q] = [get('file')!, get('section')!, get('lines')!, r.fields[seen.get('quote')!]!];
+      const lines = parseLines(l);
+      if (f === '' || sec === '' || q.trim() === '') bad(f === '' ? 'file' : sec === '' ? 'section' : 'quote', 'source', 'source incomplète : fichier, section, lignes et citation sont obligatoires');
+      else if (!lines) bad('lines', 'source', `lignes attendues (ex. 220 ou 220-228), trouvé « ${l} »`);
+      else source = { file: f, section: sec, lines, quote: q };
+    }
+    const cell: TariffCellEntry = { version: target.version, formula, option: get('option') ?? '', segment, zone: get('zone') ?? '', amountCents, period, source: source ?? (undefined as unknown as Source) };
+    // the same cell twice, or a cell the catalogue already holds: said here, with both places
+    const key = [cell.version, cell.formula, cell.option, cell.segment, cell.zone].join('|');
+    const label = [cell.formula, cell.option && `option ${cell.option}`, cell.segment, cell.zone && `zone ${cell.zone}`].filter(Boolean).join(' / ');
+    const before = storedCells.get(key);
+    if (before) {
+      problems.add({ row: r.line }, `la cellule ${label} de la version ${cell.version} est déjà au catalogue (${(before.amountCents / 100).toFixed(2).replace('.', ',')} € par ${before.period === 'month' ? 'mois' : 'an'}) : un import n'écrase pas une valeur existante`);
+      reported.add(pathKey(['tariffs', index]));
+    } else if (csvCells.has(key)) {
+      problems.add({ row: r.line }, `la cellule ${label} figure déjà ligne ${csvCells.get(key)!} (même formule, option, segment et zone)`);
+      reported.add(pathKey(['tariffs', index]));
+    } else csvCells.set(key, r.line);
+    cells.push(cell);
+    if (!source) reported.add(pathKey(['tariffs', index, 'source']));
+    if (unknownVersion) reported.add(pathKey(['tariffs', index, 'version']));
+    rows.push(r.line);
+  }
+  if (records.length === 1) problems.add({}, 'aucune ligne de tarif après les en-têtes');
+
+  const raw: ProductFile = { ...stored, versions, tariffs: [...stored.tariffs, ...cells] };
+  const fieldHeader: Record<string, Field> = { formula: 'formula', segment: 'segment', option: 'option', zone: 'zone', amountCents: 'amount', period: 'period' };
+  const locate = (path: Path): Where => {
+    const [part, i, field] = path;
+    if (part === 'tariffs' && typeof i === 'number' && i >= base) {
+      const f = typeof field === 'string' ? fieldHeader[field] : undefined;
+      return { row: rows[i - base]!, ...(f && seen.has(f) ? { column: headerName(f) } : {}) };
+    }
+    if (part === 'tariffs' && typeof i === 'number') return { path: `catalogue, tarif n°${i + 1}` };
+    if (part === 'versions' && i === newVersionIndex) {
+      const option = { effectiveFrom: '--effective-from', effectiveTo: '--effective-from', label: '--label', document: '--document', reference: '--reference', source: '--source-*' }[String(field)];
+      return { path: option ? `option ${option}` : 'options' };
+    }
+    return {};
+  };
+  if (!tableSource && newVersionIndex >= 0) {
+    reported.add(pathKey(['versions', newVersionIndex, 'source']));
+    if (sourceColumns.length === 4) problems.add({ path: 'options' }, 'une nouvelle version a besoin de sa source : options --source-file, --source-section, --source-lines et --source-quote');
+  }
+  return { format: 'csv', taxonomy: [], products: [{ raw, locate, reported, shaped: true }] };
+}
