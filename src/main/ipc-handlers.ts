@@ -12,6 +12,7 @@ import { catalogueList, catalogueShow } from './services/catalogue';
 import { compareColumns } from './services/compare';
 import { comparisonWorkbook, deliberationWorkbook, quoteWorkbook, tariffWorkbook } from './services/exports';
 import { impact, quoteMembers, revise } from './services/pricing';
+import { reimburseListing, reimburseOffers } from './reimbursement/service';
 import { getTaxonomy } from './store/reader';
 import { GrilleError } from './store/errors';
 
@@ -100,6 +101,24 @@ const deliberationRequest = z
   })
   .strict();
 
+const MAX_CENTS = 100_000_000; // 1 000 000 €
+const cents = z.number().int().min(0).max(MAX_CENTS);
+const reimburseRequest = z
+  .object({
+    offers: z.array(z.object({ productId: code, formula: code }).strict()).min(1).max(60),
+    act: code.nullable().optional(),
+    basket: code.nullable().optional(),
+    priceCents: cents,
+    brCents: cents.nullable().optional(),
+    date: date.nullable().optional(),
+    optam: z.boolean().nullable().optional(),
+    centSante: z.boolean().optional(),
+    quantity: z.number().int().min(1).max(365).optional(),
+    loyaltyBonus: z.boolean().optional(),
+  })
+  .strict()
+  .refine((r) => !r.act !== !r.basket, { message: 'un acte ou un panier attendu (un seul)' });
+
 async function saveWorkbook(services: Services, defaultName: string, build: () => Promise<Buffer>): Promise<{ path: string | null }> {
   // build first: an error is reported before the user is asked where to save
   const bytes = await build();
@@ -157,6 +176,9 @@ export const handlers: Record<keyof GrilleApi, Handler> = {
   exportDeliberation: handler(z.tuple([deliberationRequest]), async (s, [r]) =>
     saveWorkbook(s, `deliberation-${r.productId}-${s.today()}.xlsx`, async () => deliberationWorkbook(await s.catalogue(), r, s.today())),
   ),
+  reimburseList: handler(z.tuple([]), async () => reimburseListing()),
+  // the care date defaults to the shell's today (the document date), so a run is reproducible
+  reimburse: handler(z.tuple([reimburseRequest]), async (s, [r]) => reimburseOffers(await s.catalogue(), r, undefined, s.today())),
 };
 
 /** Only the main frame of our own content may call the API. */

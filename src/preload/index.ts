@@ -33,6 +33,8 @@ const api = {
   exportTariffs: call('exportTariffs'),
   exportQuote: call('exportQuote'),
   exportDeliberation: call('exportDeliberation'),
+  reimburseList: call('reimburseList'),
+  reimburse: call('reimburse'),
   onMenu,
 } satisfies GrilleBridge;
 

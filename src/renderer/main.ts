@@ -1,5 +1,5 @@
 /**
- * The renderer: five views over window.grille. It asks the main process and shows the answer with its
+ * The renderer: six views over window.grille. It asks the main process and shows the answer with its
  * explanation; it computes no price. One tab per view; a view is built the first time it is shown and
  * keeps its state when another tab is opened.
  */
@@ -9,6 +9,7 @@ import { h } from './ui/dom';
 import { catalogueView } from './views/catalogue';
 import { comparaisonView } from './views/comparaison';
 import { devisView } from './views/devis';
+import { remboursementsView } from './views/remboursements';
 import { revisionView } from './views/revision';
 import { tarifsView } from './views/tarifs';
 
@@ -18,6 +19,7 @@ const views: { id: ViewId; title: string; factory: ViewFactory }[] = [
   { id: 'tarifs', title: 'Tarifs', factory: tarifsView },
   { id: 'devis', title: 'Devis', factory: devisView },
   { id: 'revision', title: 'Révision / Délibération', factory: revisionView },
+  { id: 'remboursements', title: 'Remboursements', factory: remboursementsView },
 ];
 
 function start(): void {

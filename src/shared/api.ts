@@ -8,6 +8,9 @@ import type { ProductFile, Role, Status } from './core/catalogue-schema';
 import type { Comparison, CompareFilter } from './core/compare';
 import type { ImpactResult } from './core/impact';
 import type { ProductQuote } from './core/quote';
+import type { SimulationResult } from './core/reimbursement';
+import type { CatalogueOfActs } from './core/reimbursement-acts';
+import type { StandardBasket } from './core/reimbursement-examples';
 import type { RevisionResult } from './core/revision';
 
 export interface ProductSummaryDto {
@@ -114,6 +117,27 @@ export interface ExportAnswer {
   path: string | null;
 }
 
+/** A reimbursement simulation: an act or a basket, on offers (product × formula); amounts in cents. */
+export interface ReimburseRequest {
+  offers: { productId: string; formula: string }[];
+  act?: string | null;
+  basket?: string | null;
+  /** per unit, or the whole equipment for a pooled basket (glasses) */
+  priceCents: number;
+  brCents?: number | null;
+  /** date of care AAAA-MM-JJ (default: today): picks the parameters in force */
+  date?: string | null;
+  optam?: boolean | null;
+  centSante?: boolean;
+  quantity?: number;
+  loyaltyBonus?: boolean;
+}
+
+/** The acts and baskets the simulator knows, and the standard examples the desktop shows. */
+export interface ReimburseListAnswer extends CatalogueOfActs {
+  standard: StandardBasket[];
+}
+
 export interface GrilleApi {
   catalogueList(): Promise<Result<ProductSummaryDto[]>>;
   catalogueShow(productId: string): Promise<Result<ProductFile>>;
@@ -126,6 +150,8 @@ export interface GrilleApi {
   exportTariffs(request: { productIds: string[] }): Promise<Result<ExportAnswer>>;
   exportQuote(request: QuoteRequestDto): Promise<Result<ExportAnswer>>;
   exportDeliberation(request: DeliberationRequest): Promise<Result<ExportAnswer>>;
+  reimburseList(): Promise<Result<ReimburseListAnswer>>;
+  reimburse(request: ReimburseRequest): Promise<Result<SimulationResult>>;
 }
 
 /** IPC channel names, one per method of GrilleApi. */
@@ -141,6 +167,8 @@ export const channels = {
   exportTariffs: 'grille:export:tariffs',
   exportQuote: 'grille:export:quote',
   exportDeliberation: 'grille:export:deliberation',
+  reimburseList: 'grille:reimburse:list',
+  reimburse: 'grille:reimburse',
 } as const satisfies Record<keyof GrilleApi, string>;
 
 /**

@@ -65,7 +65,7 @@ describe('grille compare', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ workbook: 'comparison', file: b, columns: 15 });
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const wb = await read(a);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Comparaison', 'Valeurs', 'Sources', 'Hypothèses']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Comparaison', 'Valeurs', 'Exemples en euros', 'Sources', 'Hypothèses']);
     expect(wb.created?.toISOString()).toBe('2026-01-15T00:00:00.000Z');
   });
 

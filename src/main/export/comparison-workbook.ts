@@ -7,6 +7,9 @@ import type { Style } from 'exceljs';
 import type { Comparison, ComparisonColumn, ComparisonRow } from '../../shared/core/compare';
 import { NOT_SPECIFIED } from '../../shared/core/compare';
 import { formatDateFr, formatQuantities, isCentsKind } from '../../shared/core/format';
+import { formatEuros } from '../../shared/core/money';
+import type { SimulationResult } from '../../shared/core/reimbursement';
+import type { StandardBasket } from '../../shared/core/reimbursement-examples';
 import {
   bestStyle,
   centerStyle,
@@ -14,12 +17,15 @@ import {
   headerLeftStyle,
   headerStyle,
   labelStyle,
+  missingAmountStyle,
   missingStyle,
   notCoveredStyle,
   numberStyle,
+  NUMFMT_EURO,
   numFmtOf,
   textStyle,
   worstStyle,
+  wrapNoteStyle,
 } from './styles';
 import { landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec } from './workbook-writer';
 
@@ -29,12 +35,24 @@ export interface ComparisonWorkbookOptions {
   title?: string | undefined;
   /** more assumptions to list (the caller's own, e.g. how the columns were chosen) */
   assumptions?: readonly string[] | undefined;
+  /** the standard baskets simulated on the santé columns: adds the sheet "Exemples en euros" */
+  examples?: ReimbursementExamples | undefined;
+}
+
+/** The standard baskets simulated by the engine on the comparison's santé columns. */
+export interface ReimbursementExamples {
+  /** the date of care: the regulatory parameters in force that day */
+  date: string;
+  /** indexes in the model's columns of the simulated offers, in the order of each result's offers */
+  columns: number[];
+  baskets: { basket: StandardBasket; result: SimulationResult | null; message: string | null }[];
 }
 
 export const SHEET_GRID = 'Comparaison';
 export const SHEET_VALUES = 'Valeurs';
 export const SHEET_SOURCES = 'Sources';
 export const SHEET_ASSUMPTIONS = 'Hypothèses';
+export const SHEET_EXAMPLES = 'Exemples en euros';
 
 const STATUS_FR = { covered: 'couvert', not_covered: 'non couvert', unspecified: NOT_SPECIFIED } as const;
 
@@ -102,6 +120,43 @@ function* valueRows(model: Comparison): Generator<SheetRow> {
     yield { values, styles };
   }
   if (!any) yield { values: ['Aucune ligne n’a de quantité commune à toutes ses colonnes couvertes.'], styles: [missingStyle] };
+}
+
+const euroStyle = numberStyle(NUMFMT_EURO);
+
+function* exampleRows(model: Comparison, ex: ReimbursementExamples): Generator<SheetRow> {
+  const cols = ex.columns.map((i) => model.columns[i]!);
+  const head = (c: ComparisonColumn) => `${c.productName}\n${c.option ? `${c.formulaLabel} + ${c.optionLabel}` : c.formulaLabel}`;
+  yield {
+    values: ['Panier', 'Prix', 'Base de remboursement', 'Part Sécurité sociale', ...cols.flatMap((c) => [`${head(c)}\nPart complémentaire`, `${head(c)}\nReste à charge`])],
+    styles: [headerLeftStyle, headerStyle, headerStyle, headerStyle, ...cols.flatMap(() => [headerStyle, headerStyle])],
+    height: 64,
+  };
+  const notes: string[] = [`Soins datés du ${formatDateFr(ex.date)} : paramètres réglementaires (Sécurité sociale) en vigueur ce jour-là. Montants en euros ; « ${NOT_SPECIFIED} » : la source ne donne pas la garantie.`];
+  for (const { basket, result, message } of ex.baskets) {
+    notes.push(`${basket.title} : ${basket.assumption}.`);
+    if (!result) {
+      yield { values: [basket.title, `Simulation impossible : ${message ?? ''}`], styles: [labelStyle(0, false), missingStyle] };
+      continue;
+    }
+    const values: CellValue[] = [basket.title, result.priceCents / 100, result.securiteSociale.brCents / 100, result.securiteSociale.netCents / 100];
+    const styles: Partial<Style>[] = [labelStyle(0, false), euroStyle, euroStyle, euroStyle];
+    result.offers.forEach((o) => {
+      if (o.complementaryCents === null) {
+        values.push(o.knownComplementaryCents ? `${NOT_SPECIFIED} (au moins ${formatEuros(o.knownComplementaryCents)})` : NOT_SPECIFIED);
+        styles.push(missingAmountStyle);
+      } else {
+        values.push(o.complementaryCents / 100);
+        styles.push(euroStyle);
+      }
+      values.push(o.resteAChargeCents === null ? NOT_SPECIFIED : o.resteAChargeCents / 100);
+      styles.push(o.resteAChargeCents === null ? missingAmountStyle : euroStyle);
+    });
+    yield { values, styles };
+    for (const h of [...result.hypotheses, ...result.offers.flatMap((o) => o.hypotheses)]) if (!notes.includes(h.text)) notes.push(h.text);
+  }
+  yield { values: [] };
+  for (const text of notes) yield { values: [text], styles: [wrapNoteStyle] };
 }
 
 function* sourceRows(model: Comparison): Generator<SheetRow> {
@@ -197,6 +252,17 @@ export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWor
       pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1', printTitlesColumn: 'A:B' }),
       rows: valueRows(model),
     },
+    ...(options.examples && options.examples.columns.length
+      ? [
+          {
+            name: SHEET_EXAMPLES,
+            widths: [44, 14, 14, 14, ...options.examples.columns.flatMap(() => [18, 18])],
+            frozen: { rows: 1, columns: 1 },
+            pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1', printTitlesColumn: 'A:A' }),
+            rows: exampleRows(model, options.examples),
+          },
+        ]
+      : []),
     {
       name: SHEET_SOURCES,
       widths: [32, 24, 36, 12, 30, 30, 36, 24, 36, 24, 36, 24, 28, 10, 60],

@@ -3,11 +3,13 @@
  * list the acts and baskets, check a product's grid against the contrat-responsable rules. The arithmetic is
  * the pure engine's (src/shared/core/reimbursement.ts); the parameters come from data/parameters/.
  */
+import type { ReimburseListAnswer, ReimburseRequest } from '../../shared/api';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
 import { isIsoDate } from '../../shared/core/dates';
 import { parseEuros } from '../../shared/core/money';
 import { checkResponsibleGrid, simulate, type Offer, type ResponsibleReport, type SimulationResult } from '../../shared/core/reimbursement';
 import { catalogueOfActs, type CatalogueOfActs } from '../../shared/core/reimbursement-acts';
+import { STANDARD_BASKETS, type StandardBasket } from '../../shared/core/reimbursement-examples';
 import type { ParamSet } from '../../shared/core/reimbursement-params';
 import type { Catalogue } from '../services/catalogue';
 import { catalogueShow } from '../services/catalogue';
@@ -108,5 +110,53 @@ export function responsibleCheck(cat: Catalogue, ids: string[], date: string | u
     const outcome = checkResponsibleGrid(params, santeProduct(cat, id), at);
     if (!outcome.ok) throw invalid(outcome.message);
     return { productId: id, report: outcome.report };
+  });
+}
+
+/** The desktop's request (amounts in cents, offers by product and formula): the same simulation as the CLI. */
+export function reimburseOffers(cat: Catalogue, request: ReimburseRequest, params: ParamSet = loadReimbursementParams(), today = todayIso()): SimulationResult {
+  const date = request.date ?? today;
+  if (!isIsoDate(date)) throw invalid(`date « ${date} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  if (!request.act === !request.basket) throw invalid('indiquez un acte ou un panier (un seul)');
+  const offers = resolveOffers(
+    cat,
+    request.offers.map((o) => `${o.productId}:${o.formula}`),
+  );
+  const outcome = simulate(
+    params,
+    {
+      date,
+      act: request.act ?? undefined,
+      basket: request.basket ?? undefined,
+      priceCents: request.priceCents,
+      brCents: request.brCents ?? null,
+      optam: request.optam ?? null,
+      centSante: request.centSante ?? false,
+      quantity: request.quantity,
+      loyaltyBonus: request.loyaltyBonus ?? false,
+    },
+    offers,
+  );
+  if (!outcome.ok) throw invalid(outcome.message);
+  return outcome.result;
+}
+
+/** The acts and baskets the simulator knows, and the standard examples the desktop view shows. */
+export function reimburseListing(): ReimburseListAnswer {
+  return { ...listActs(), standard: [...STANDARD_BASKETS] };
+}
+
+/** One standard basket simulated on the given offers: the result, or why it could not be simulated. */
+export interface StandardExample {
+  basket: StandardBasket;
+  result: SimulationResult | null;
+  message: string | null;
+}
+
+/** The standard baskets (STANDARD_BASKETS) on the given offers, care dated `date`. */
+export function standardExamples(offers: Offer[], date: string, params: ParamSet = loadReimbursementParams()): StandardExample[] {
+  return STANDARD_BASKETS.map((basket) => {
+    const outcome = simulate(params, { date, basket: basket.basket, priceCents: basket.priceCents, quantity: basket.quantity, optam: basket.optam, centSante: basket.centSante }, offers);
+    return outcome.ok ? { basket, result: outcome.result, message: null } : { basket, result: null, message: outcome.message };
   });
 }

@@ -11,7 +11,9 @@ import { tableOfRevision } from '../../shared/core/impact';
 import type { Hypothesis, MemberInput } from '../../shared/core/pricing-types';
 import { indexProduct, pickVersion } from '../../shared/core/product-index';
 import { revisionFactor, type RevisionMode } from '../../shared/core/revision';
+import type { ReimbursementExamples } from '../export/comparison-workbook';
 import type { DeliberationData, DeliberationSide } from '../export/deliberation-workbook';
+import { standardExamples } from '../reimbursement/service';
 import { GrilleError } from '../store/errors';
 import { catalogueShow, type Catalogue } from './catalogue';
 import { compareColumns } from './compare';
@@ -28,6 +30,23 @@ const builders = {
 
 const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
 
+/**
+ * The standard baskets simulated on the comparison's santé columns (product × formula), care dated at the
+ * comparison's date, else the document date; undefined when no column is a santé offer.
+ */
+export function comparisonExamples(cat: Catalogue, comparison: Comparison, date: string): ReimbursementExamples | undefined {
+  const columns = comparison.columns.filter((c) => c.productKind === 'sante' && c.formula !== '');
+  if (columns.length === 0) return undefined;
+  const products = new Map<string, ProductFile>();
+  const product = (id: string) => {
+    let p = products.get(id);
+    if (!p) products.set(id, (p = catalogueShow(cat, id)));
+    return p;
+  };
+  const at = comparison.at ?? date;
+  return { date: at, columns: columns.map((c) => c.index), baskets: standardExamples(columns.map((c) => ({ product: product(c.productId), formula: c.formula })), at) };
+}
+
 export async function comparisonWorkbook(cat: Catalogue, request: CompareRequest, date: string): Promise<Buffer> {
   return (await comparisonExport(cat, request, date)).bytes;
 }
@@ -35,7 +54,8 @@ export async function comparisonWorkbook(cat: Catalogue, request: CompareRequest
 /** The comparison workbook and the model it shows (the CLI reports its size). */
 export async function comparisonExport(cat: Catalogue, request: CompareRequest, date: string): Promise<{ bytes: Buffer; comparison: Comparison }> {
   const comparison = compareColumns(cat, request);
-  return { bytes: await (await builders.comparison()).writeComparisonWorkbook(comparison, { date }), comparison };
+  const examples = comparisonExamples(cat, comparison, date);
+  return { bytes: await (await builders.comparison()).writeComparisonWorkbook(comparison, { date, examples }), comparison };
 }
 
 export async function tariffWorkbook(cat: Catalogue, productIds: string[], date: string): Promise<Buffer> {

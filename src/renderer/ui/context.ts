@@ -2,7 +2,7 @@
 import type { GrilleApi } from '../../shared/api';
 import type { CatalogueCache } from './api';
 
-export type ViewId = 'catalogue' | 'comparaison' | 'tarifs' | 'devis' | 'revision';
+export type ViewId = 'catalogue' | 'comparaison' | 'tarifs' | 'devis' | 'revision' | 'remboursements';
 
 /** What a view is opened with from another view, e.g. the product chosen in the catalogue. */
 export interface NavParams {
