@@ -8,10 +8,9 @@ import { catalogueList, openForReading } from '../../main/services/catalogue';
 import { deliberationWorkbook, quoteWorkbook, tariffWorkbook } from '../../main/services/exports';
 import { GrilleError } from '../../main/store/errors';
 import { dbPathOf, type GlobalOptions } from '../context';
+import { addHouseholdOptions, collect } from '../options';
 import { checkOutPath, documentDate, reportWritten } from '../write-file';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-const splitList = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
 
 interface Common {
@@ -44,18 +43,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions): 
       }
     });
 
-  cmd
-    .command('quote')
-    .description('devis d’un foyer, offres côte à côte (mêmes options que grille quote)')
-    .argument('[product-id...]', 'produits (défaut : tous)')
-    .requiredOption('--at <date>', "date d'effet AAAA-MM-JJ (choisit la version du tarif)")
-    .option('--formula <code>', 'formule (répétable ; défaut : toutes)', collect, [])
-    .option('--member <role:naissance[:statut]>', 'membre du foyer, ex. principal:1980-05-10:actif (répétable)', collect, [])
-    .option('--option <1|2>', 'option MAV (répétable ; défaut : toutes)', collect, [])
-    .option('--sports <a,b>', 'sports à risque déclarés (MAV)', splitList, [])
-    .option('--periodicity <p>', 'annuel, semestriel, trimestriel ou mensuel (MAV)')
-    .option('--adhesion <date>', "date d'adhésion AAAA-MM-JJ (MAV)")
-    .option('--renounced <option>', 'option abandonnée auparavant (MAV, répétable)', collect, [])
+  addHouseholdOptions(cmd.command('quote').description('devis d’un foyer, offres côte à côte (mêmes options que grille quote)'))
     .requiredOption('--out <fichier.xlsx>', 'classeur à écrire')
     .option('--date <date>', 'date du document AAAA-MM-JJ (défaut : aujourd’hui)')
     .option('--json', 'sortie JSON')

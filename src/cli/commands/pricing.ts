@@ -7,10 +7,9 @@ import type { RevisionResult } from '../../shared/core/revision';
 import { openCatalogue, openForReading } from '../../main/services/catalogue';
 import { impact, quote, revise } from '../../main/services/pricing';
 import { dbPathOf, type GlobalOptions } from '../context';
+import { addHouseholdOptions, collect } from '../options';
 import { euros, frDate, money, pct, printJson, table } from '../output';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-const splitList = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 function hypothesesAndRefusals(out: string[], hypotheses: Hypothesis[], refusals: Refusal[], referrals: Refusal[] = []): void {
   for (const r of refusals) out.push(`  ✗ Refus : ${r.message}${r.rule ? ` (${r.rule.source.section}, l. ${r.rule.source.lines[0]}-${r.rule.source.lines[1]})` : ''}`);
@@ -111,18 +110,7 @@ function showImpact(r: ImpactResult): string {
 }
 
 export function registerPricing(program: Command, globals: () => GlobalOptions): void {
-  program
-    .command('quote')
-    .description('devis d’un foyer sur un ou plusieurs produits (tous si aucun), ou cotisation MAV')
-    .argument('[product-id...]', 'produits (défaut : tous)')
-    .requiredOption('--at <date>', "date d'effet AAAA-MM-JJ (choisit la version du tarif)")
-    .option('--formula <code>', 'formule (répétable ; défaut : toutes)', collect, [])
-    .option('--member <role:naissance[:statut]>', 'membre du foyer, ex. principal:1980-05-10:actif (répétable)', collect, [])
-    .option('--option <1|2>', 'option MAV (répétable ; défaut : toutes)', collect, [])
-    .option('--sports <a,b>', 'sports à risque déclarés (MAV)', splitList, [])
-    .option('--periodicity <p>', 'annuel, semestriel, trimestriel ou mensuel (MAV)')
-    .option('--adhesion <date>', "date d'adhésion AAAA-MM-JJ (MAV)")
-    .option('--renounced <option>', 'option abandonnée auparavant (MAV, répétable)', collect, [])
+  addHouseholdOptions(program.command('quote').description('devis d’un foyer sur un ou plusieurs produits (tous si aucun), ou cotisation MAV'))
     .option('--json', 'sortie JSON (montants en centimes)')
     .action(async (ids: string[], o: { at?: string; formula: string[]; member: string[]; option: string[]; sports: string[]; periodicity?: string; adhesion?: string; renounced: string[]; json?: boolean }) => {
       const cat = await openForReading(dbPathOf(globals()));

@@ -74,6 +74,58 @@ function insertCategories(s: Statements, categories: { key: string; label: strin
   for (const c of sorted) s.category.run(c.key, parentOf(c.key), c.label, c.order ?? firstSort + c.i);
 }
 
+/** Insert categories missing from the table, parents first (a row whose key exists is kept). */
+export function insertCategoryRows(db: Db, categories: { key: string; label: string; order?: number | undefined }[], firstSort: number): void {
+  insertCategories(stmts(db), categories, firstSort);
+}
+
+type DocumentEntry = ProductFile['documents'][number];
+type VersionEntry = ProductFile['versions'][number];
+type GuaranteeEntry = ProductFile['guarantees'][number];
+type RuleEntry = ProductFile['rules'][number];
+
+/** Row writers shared by the whole-product writer and the import writer (writer-import.ts). */
+export function insertDocumentRow(db: Db, productId: string, d: DocumentEntry, sort: number): void {
+  stmts(db).document.run(productId, d.id, d.file, d.title, d.kind, d.lines[0], d.lines[1], d.date, sort);
+}
+
+export function insertVersionRow(db: Db, productId: string, v: VersionEntry, sort: number): number {
+  const s = stmts(db);
+  const vid = Number(
+    s.version.run(productId, v.code, v.label, v.effectiveFrom, v.effectiveTo, v.document, v.reference ?? null, v.revision?.mode ?? null, insertSource(s, productId, v.source), sort)
+      .lastInsertRowid,
+  );
+  v.revision?.components.forEach((c, j) => s.component.run(vid, j, c.label, c.rate));
+  return vid;
+}
+
+export function insertGuaranteeRow(db: Db, productId: string, g: GuaranteeEntry, sort: number): void {
+  const s = stmts(db);
+  const gid = Number(
+    s.guarantee.run(
+      productId,
+      g.category,
+      g.label,
+      JSON.stringify(g.formulas),
+      JSON.stringify(g.versions),
+      g.status,
+      g.text,
+      g.trigger ?? null,
+      g.beneficiary ?? null,
+      g.conditions ?? null,
+      g.derived ? JSON.stringify(g.derived) : null,
+      insertSource(s, productId, g.source),
+      sort,
+    ).lastInsertRowid,
+  );
+  (Object.entries(g.quantities) as [keyof Quantities, number][]).forEach(([kind, value], j) => s.quantity.run(gid, kind, value, j));
+}
+
+export function insertRuleRow(db: Db, productId: string, r: RuleEntry, sort: number): void {
+  const s = stmts(db);
+  s.rule.run(productId, r.type, JSON.stringify(r.versions), JSON.stringify(r.formulas), JSON.stringify(r.params), r.text, insertSource(s, productId, r.source), sort);
+}
+
 /** Insert one product (its organisations and categories are added when missing). Not a transaction by itself. */
 function insertProduct(db: Db, product: ProductFile, sort: number): void {
   const s = stmts(db);
@@ -91,7 +143,7 @@ function insertProduct(db: Db, product: ProductFile, sort: number): void {
   pr.subscribers.forEach((o, i) => s.subscriber.run(id, o, i));
   pr.references.forEach((r, i) => s.reference.run(id, r, i));
   product.categories.forEach((c, i) => s.productCategory.run(id, c.key, i));
-  product.documents.forEach((d, i) => s.document.run(id, d.id, d.file, d.title, d.kind, d.lines[0], d.lines[1], d.date, i));
+  product.documents.forEach((d, i) => insertDocumentRow(db, id, d, i));
   const formulaIds = new Map<string, number>();
   product.formulas.forEach((f, i) => {
     const src = f.source ? insertSource(s, id, f.source) : null;
@@ -105,38 +157,10 @@ function insertProduct(db: Db, product: ProductFile, sort: number): void {
     );
   });
   const versionIds = new Map<string, number>();
-  product.versions.forEach((v, i) => {
-    const vid = Number(
-      s.version.run(id, v.code, v.label, v.effectiveFrom, v.effectiveTo, v.document, v.reference ?? null, v.revision?.mode ?? null, insertSource(s, id, v.source), i)
-        .lastInsertRowid,
-    );
-    versionIds.set(v.code, vid);
-    v.revision?.components.forEach((c, j) => s.component.run(vid, j, c.label, c.rate));
-  });
-  product.guarantees.forEach((g, i) => {
-    const gid = Number(
-      s.guarantee.run(
-        id,
-        g.category,
-        g.label,
-        JSON.stringify(g.formulas),
-        JSON.stringify(g.versions),
-        g.status,
-        g.text,
-        g.trigger ?? null,
-        g.beneficiary ?? null,
-        g.conditions ?? null,
-        g.derived ? JSON.stringify(g.derived) : null,
-        insertSource(s, id, g.source),
-        i,
-      ).lastInsertRowid,
-    );
-    (Object.entries(g.quantities) as [keyof Quantities, number][]).forEach(([kind, value], j) => s.quantity.run(gid, kind, value, j));
-  });
+  product.versions.forEach((v, i) => versionIds.set(v.code, insertVersionRow(db, id, v, i)));
+  product.guarantees.forEach((g, i) => insertGuaranteeRow(db, id, g, i));
   insertTariffCellsUnchecked(s, id, product.tariffs, { versionIds, formulaIds, segmentIds });
-  product.rules.forEach((r, i) => {
-    s.rule.run(id, r.type, JSON.stringify(r.versions), JSON.stringify(r.formulas), JSON.stringify(r.params), r.text, insertSource(s, id, r.source), i);
-  });
+  product.rules.forEach((r, i) => insertRuleRow(db, id, r, i));
 }
 
 interface Ids {
