@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { productFileSchema, taxonomyFileSchema, type ProductFile } from '../../src/shared/core/catalogue-schema';
+import { loadDataDir } from '../../src/main/catalogue/data-dir';
+import type { ProductFile } from '../../src/shared/core/catalogue-schema';
 import { compare, CompareError, rankRow, type ComparisonCell, type ComparisonRow } from '../../src/shared/core/compare';
 import { formatCents, formatQuantities, formatQuantity } from '../../src/shared/core/format';
 import { interiale, interialeSante, mav, mie, slm, taxonomy } from './compare-fixtures';
@@ -218,23 +217,19 @@ describe('French formats', () => {
   });
 });
 
-describe('the default catalogue files (when present and valid)', () => {
-  const dataDir = join(__dirname, '..', '..', 'data');
-  const load = (id: string): ProductFile | null => {
-    const path = join(dataDir, 'products', `${id}.json`);
-    if (!existsSync(path)) return null;
-    const parsed = productFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? parsed.data : null;
+describe('the default catalogue files', () => {
+  const data = loadDataDir();
+  const load = (id: string): ProductFile => {
+    const product = data.products.find((p) => p.product.id === id);
+    if (!product) throw new Error(`data/products/${id}.json absent ou invalide`);
+    return product;
   };
-  const files = ['mie-assistance', 'slm-assistance', 'interiale-assistance'].map(load);
-  const taxonomyPath = join(dataDir, 'taxonomy.json');
-  const ready = files.every((f) => f !== null) && existsSync(taxonomyPath);
 
-  it.skipIf(!ready)('MIE 15 h against SLM and Intériale 30 h for home help after hospitalisation, with their triggers', () => {
-    const tax = taxonomyFileSchema.parse(JSON.parse(readFileSync(taxonomyPath, 'utf8')));
+  it('MIE 15 h against SLM and Intériale 30 h for home help after hospitalisation, with their triggers', () => {
+    const files = ['mie-assistance', 'slm-assistance', 'interiale-assistance'].map(load);
     const m = compare({
-      columns: files.map((product) => ({ product: product!, formula: product!.formulas.find((f) => f.kind === 'formula')!.code })),
-      taxonomy: tax.categories,
+      columns: files.map((product) => ({ product, formula: product.formulas.find((f) => f.kind === 'formula')!.code })),
+      taxonomy: data.taxonomy.categories,
       at: '2026-01-15',
     });
     const r = row(m.rows, 'assistance.aide_domicile.hospitalisation');
