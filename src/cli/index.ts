@@ -11,6 +11,7 @@ import { registerPricing } from './commands/pricing';
 import { registerTransfer } from './commands/transfer';
 import { registerReimburse } from './commands/reimburse';
 import { dbPathOf, type GlobalOptions } from './context';
+import { frenchUsageError } from './usage-fr';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .name('grille')
     .description('Grille — comparer et tarifer des contrats d\'assurance, hors ligne, sur le catalogue intégré')
     .option('--db <file>', 'fichier de la base (défaut : GRILLE_DB, sinon le dossier de données utilisateur)')
+    .configureOutput({ outputError: (message, write) => write(frenchUsageError(message)) })
     .showHelpAfterError('(grille --help pour l\'aide)')
     .exitOverride();
   const globals = () => program.opts<GlobalOptions>();

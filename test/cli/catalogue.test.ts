@@ -82,10 +82,20 @@ describe('grille catalogue', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 
-  it('bad usage exits 2', () => {
-    expect(grille(['catalogue', 'bogus']).code).toBe(2);
-    expect(grille(['catalogue', 'list', '--no-such-option']).code).toBe(2);
-    expect(grille(['catalogue', 'show']).code).toBe(2);
+  it('bad usage exits 2 with a French message', () => {
+    const cases: [string[], string][] = [
+      [['catalogue', 'bogus'], 'commande inconnue « bogus »'],
+      [['catalogue', 'list', '--no-such-option'], 'option inconnue « --no-such-option »'],
+      [['catalogue', 'show'], 'argument obligatoire manquant : product-id'],
+      [['catalogue', 'show', 'a', 'b'], "trop d'arguments pour « show »"],
+      [['quote', 'interiale-cdg-sante'], 'option obligatoire manquante : --at <date>'],
+    ];
+    for (const [args, message] of cases) {
+      const r = grille(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr).not.toMatch(/^error:/m);
+    }
   });
 
   it('--help exits 0 and describes the commands in French', () => {
