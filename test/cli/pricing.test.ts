@@ -106,6 +106,11 @@ describe('grille revise', () => {
     expect((JSON.parse(q.stdout) as { quotes: { totals: { monthlyCents: number } }[] }).quotes[0]!.totals.monthlyCents).toBe(2640);
     expect(grille(['catalogue', 'check', '--db', own]).code).toBe(0);
     expect(readFileSync(own).equals(before)).toBe(false);
+    // the saved revision is in the product's history, with its components
+    const history = grille(['history', 'interiale-cdg-sante', '--db', own, '--json']);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toContain('revision-2027-01-01');
+    expect(history.stdout).toContain('avenant n°4');
   });
 
   it.each([

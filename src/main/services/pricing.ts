@@ -16,6 +16,7 @@ import { parseComponentArg, reviseVersion, toCatalogueEntries, type RevisionComp
 import { GrilleError } from '../store/errors';
 import { productIds } from '../store/reader';
 import { saveProduct } from '../store/writer';
+import { insertAudit } from '../store/writer-import';
 import type { Catalogue } from './catalogue';
 import { catalogueShow } from './catalogue';
 
@@ -152,7 +153,18 @@ export function revise(cat: Catalogue, input: ReviseInput): ReviseOutput {
     versions: [...product.versions.map((v) => (v.code === fromVersion && v.effectiveTo === null ? { ...v, effectiveTo: dayBefore(effective) } : v)), entries.version],
     tariffs: [...product.tariffs, ...entries.tariffs],
   };
-  saveProduct(cat.db, updated, { replace: true });
+  // the new version and its trace in the audit trail are written together
+  cat.db.transaction(() => {
+    saveProduct(cat.db, updated, { replace: true });
+    insertAudit(cat.db, {
+      action: 'revision',
+      what: `version ${code} (${label})`,
+      productId: product.product.id,
+      oldValue: { version: fromVersion, effectiveTo: from.effectiveTo },
+      newValue: { version: code, effectiveFrom: effective, mode, components: revision.components, cells: entries.tariffs.length },
+      comment: input.reference ?? null,
+    });
+  })();
   return { revision, saved: { version: code, product: product.product.id } };
 }
 
