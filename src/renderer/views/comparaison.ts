@@ -10,7 +10,7 @@ import { copyTable } from '../ui/clipboard';
 import type { AppContext, View } from '../ui/context';
 import { parseDateFr } from '../ui/dates';
 import { button, checkbox, field, h, replace } from '../ui/dom';
-import { errorText, say } from '../ui/notice';
+import { errorText, say, sayExported } from '../ui/notice';
 import { sourcePanel } from '../ui/source-panel';
 import { comparisonGrid, type ComparisonGrid } from './comparaison-grid';
 import { columnPicker } from './comparaison-picker';
@@ -131,9 +131,7 @@ export function comparaisonView(ctx: AppContext): View {
     if (!request) return;
     const r: CompareRequest = { ...request, filter: { differencesOnly: diffOnly.input.checked, search: quick.value.trim() || null } };
     const answer = await busy(exportBtn, 'Export…', () => ask(() => ctx.api().exportComparison(r)));
-    if (!answer.ok) say(copySlot, 'error', errorText(answer.error), 'Vérifiez que le fichier n’est pas ouvert dans Excel, puis relancez l’export.');
-    else if (answer.value.path === null) say(copySlot, 'info', 'Export annulé : aucun fichier n’a été écrit.');
-    else say(copySlot, 'ok', `Classeur enregistré : ${answer.value.path}`);
+    sayExported(copySlot, answer);
   }
 
   diffOnly.input.addEventListener('change', () => {

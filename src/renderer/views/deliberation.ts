@@ -15,7 +15,7 @@ import { button, field, h, replace } from '../ui/dom';
 import { hypothesesList } from '../ui/explain';
 import { compactTheme, makeGrid } from '../ui/grid';
 import { codeLabels, deltaEurosText, deltaPercentText } from '../ui/labels';
-import { errorText, say } from '../ui/notice';
+import { errorText, say, sayExported } from '../ui/notice';
 import type { revisionForm } from './revision-form';
 
 const MAX_BYTES = 1024 * 1024;
@@ -174,9 +174,7 @@ export function deliberationSection(ctx: AppContext, form: ReturnType<typeof rev
       ...(participation.value.trim() ? { participation: participation.value.trim() } : {}),
     };
     const answer = await busy(exportBtn, 'Export…', () => ask(() => ctx.api().exportDeliberation(request)));
-    if (!answer.ok) say(status, 'error', errorText(answer.error), 'Corrigez la demande puis relancez l’export.');
-    else if (answer.value.path === null) say(status, 'info', 'Export annulé : aucun fichier n’a été écrit.');
-    else say(status, 'ok', `Classeur de délibération enregistré : ${answer.value.path}`);
+    sayExported(status, answer, 'Classeur de délibération', 'Corrigez la demande puis relancez l’export.');
   }
 
   const element = h(

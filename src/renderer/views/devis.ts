@@ -5,7 +5,7 @@ import { busy } from '../ui/busy';
 import type { AppContext, View } from '../ui/context';
 import { parseDateFr, todayIso } from '../ui/dates';
 import { button, field, h, replace } from '../ui/dom';
-import { errorText, say } from '../ui/notice';
+import { errorText, say, sayExported } from '../ui/notice';
 import { formatDateFr } from '../../shared/core/format';
 import { householdEditor } from './devis-household';
 import { offersPicker } from './devis-offers';
@@ -92,9 +92,7 @@ export function devisView(ctx: AppContext): View {
     if (!lastRequest) return;
     const r = lastRequest;
     const answer = await busy(exportBtn, 'Export…', () => ask(() => ctx.api().exportQuote(r)));
-    if (!answer.ok) say(status, 'error', errorText(answer.error));
-    else if (answer.value.path === null) say(status, 'info', 'Export annulé : aucun fichier n’a été écrit.');
-    else say(status, 'ok', `Classeur enregistré : ${answer.value.path}`);
+    sayExported(status, answer);
   }
 
   async function load(): Promise<void> {

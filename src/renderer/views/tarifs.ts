@@ -14,7 +14,7 @@ import type { AppContext, View } from '../ui/context';
 import { button, field, h, replace } from '../ui/dom';
 import { compactTheme, makeGrid } from '../ui/grid';
 import { amountText, deltaEurosText, deltaPercentText, periodLabel } from '../ui/labels';
-import { errorText, say } from '../ui/notice';
+import { errorText, say, sayExported } from '../ui/notice';
 import { declaredRevision } from './tarifs-revision';
 import { tariffRows, type TariffRow } from './tariff-table';
 
@@ -130,9 +130,7 @@ export function tarifsView(ctx: AppContext): View {
     if (!product) return;
     const id = product.product.id;
     const answer = await busy(exportBtn, 'Export…', () => ask(() => ctx.api().exportTariffs({ productIds: [id] })));
-    if (!answer.ok) say(status, 'error', errorText(answer.error), 'Vérifiez que le fichier n’est pas ouvert dans Excel, puis relancez l’export.');
-    else if (answer.value.path === null) say(status, 'info', 'Export annulé : aucun fichier n’a été écrit.');
-    else say(status, 'ok', `Classeur enregistré : ${answer.value.path}`);
+    sayExported(status, answer);
   }
 
   async function load(): Promise<void> {
