@@ -4,7 +4,7 @@
  * all read this model, so they cannot disagree about a value.
  */
 import type { GuaranteeEntry, ProductFile, ProductKind, Quantities, Source } from './catalogue-schema';
-import { formatDateFr, quantityLabels, type QuantityKind } from './format';
+import { formatDateFr, quantityDisplayOrder, quantityLabels, type QuantityKind } from './format';
 
 export interface TaxonomyCategory {
   key: string;
@@ -136,21 +136,10 @@ export const NOT_COVERED = 'non couvert';
  * The quantity a row is compared on, in order of preference, when every covered cell has it.
  * More is better for all of them (more hours, a higher ceiling, more sessions, a longer window).
  */
-export const comparableKinds: readonly QuantityKind[] = [
-  'hours',
-  'amountCents',
-  'percentBR',
-  'percentDiscount',
-  'days',
-  'sessions',
-  'count',
-  'nights',
-  'perNightCents',
-  'perDayCents',
-  'km',
-  'periodDays',
-  'periodMonths',
-];
+export const comparableKinds: readonly QuantityKind[] = quantityDisplayOrder.filter(
+  // a minimum per visit and an age limit are conditions, not a measure of how much is covered
+  (k) => k !== 'minHoursPerVisit' && k !== 'ageMax',
+);
 
 /** Accents, case, apostrophe and space variants folded, for search and text comparison. */
 export function foldText(s: string): string {

@@ -46,6 +46,12 @@ export interface ActDef {
 
 const one = (s: string, p = `${s}s`): ActUnit => ({ singular: s, plural: p });
 
+/** Consultations read the OPTAM or non-OPTAM consultation guarantee, else the general one. */
+const CONSULTATION_CATEGORIES = {
+  optam: ['sante.soins_courants.consultation.optam', 'sante.soins_courants.consultation'],
+  nonOptam: ['sante.soins_courants.consultation.non_optam', 'sante.soins_courants.consultation'],
+};
+
 export const ACTS: readonly ActDef[] = [
   {
     code: 'consultation-generaliste',
@@ -56,7 +62,7 @@ export const ACTS: readonly ActDef[] = [
     pf: true,
     franchise: null,
     optamMatters: true,
-    categories: { optam: ['sante.soins_courants.consultation.optam', 'sante.soins_courants.consultation'], nonOptam: ['sante.soins_courants.consultation.non_optam', 'sante.soins_courants.consultation'] },
+    categories: CONSULTATION_CATEGORIES,
     brDefault: { optam: 'br.consultation.generaliste' },
   },
   {
@@ -68,7 +74,7 @@ export const ACTS: readonly ActDef[] = [
     pf: true,
     franchise: null,
     optamMatters: true,
-    categories: { optam: ['sante.soins_courants.consultation.optam', 'sante.soins_courants.consultation'], nonOptam: ['sante.soins_courants.consultation.non_optam', 'sante.soins_courants.consultation'] },
+    categories: CONSULTATION_CATEGORIES,
     brDefault: { nonOptam: 'br.consultation.specialiste_secteur2' },
   },
   {
@@ -80,7 +86,7 @@ export const ACTS: readonly ActDef[] = [
     pf: true,
     franchise: null,
     optamMatters: true,
-    categories: { optam: ['sante.soins_courants.consultation.optam', 'sante.soins_courants.consultation'], nonOptam: ['sante.soins_courants.consultation.non_optam', 'sante.soins_courants.consultation'] },
+    categories: CONSULTATION_CATEGORIES,
     brDefault: { optam: 'br.consultation.avis_ponctuel' },
   },
   {

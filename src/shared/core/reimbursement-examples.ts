@@ -25,7 +25,7 @@ export const STANDARD_BASKETS: readonly StandardBasket[] = [
     quantity: 1,
     optam: false,
     centSante: false,
-    assumption: 'spécialiste en secteur 2 non adhérent à l’OPTAM, consultation à 40 € (exemple de la notice Assur-BP Santé)',
+    assumption: 'spécialiste en secteur 2 non adhérent à l’OPTAM, consultation à 40 € (exemple de la notice Assur-BP Santé, seed 004 l. 109)',
   },
   {
     basket: 'lunettes',
@@ -34,7 +34,7 @@ export const STANDARD_BASKETS: readonly StandardBasket[] = [
     quantity: 1,
     optam: null,
     centSante: false,
-    assumption: 'monture et deux verres simples hors 100 % Santé, 356 € l’équipement, sans bonus fidélité (exemple de la notice Assur-BP Santé)',
+    assumption: 'monture et deux verres simples hors 100 % Santé, 356 € l’équipement, sans bonus fidélité (exemple de la notice Assur-BP Santé, seed 004 l. 4491)',
   },
   {
     basket: 'couronne',
@@ -43,7 +43,7 @@ export const STANDARD_BASKETS: readonly StandardBasket[] = [
     quantity: 1,
     optam: null,
     centSante: false,
-    assumption: 'couronne hors 100 % Santé à 554 € (exemple de la notice Assur-BP Santé)',
+    assumption: 'couronne hors 100 % Santé à 554 € (exemple de la notice Assur-BP Santé, seed 004 l. 4189)',
   },
   {
     basket: 'aide-auditive',
@@ -52,7 +52,7 @@ export const STANDARD_BASKETS: readonly StandardBasket[] = [
     quantity: 1,
     optam: null,
     centSante: false,
-    assumption: 'une oreille, appareil hors 100 % Santé à 1 565 € (exemple de la notice Assur-BP Santé)',
+    assumption: 'une oreille, appareil hors 100 % Santé à 1 565 € (exemple de la notice Assur-BP Santé, seed 004 l. 4349)',
   },
   {
     basket: 'hospitalisation-chambre-particuliere',
