@@ -6,8 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { channels, type GrilleApi, type Result } from '../shared/api';
+import { code, date, handler, shortText, type Handler, type Services } from './ipc-handler';
+import { editHandlers } from './ipc-handlers-edit';
 import { isAppUrl } from './security/policy';
-import type { Catalogue } from './services/catalogue';
 import { catalogueList, catalogueShow } from './services/catalogue';
 import { compareColumns } from './services/compare';
 import { comparisonWorkbook, deliberationWorkbook, quoteWorkbook, tariffWorkbook } from './services/exports';
@@ -16,27 +17,6 @@ import { reimburseListing, reimburseOffers } from './reimbursement/service';
 import { getTaxonomy } from './store/reader';
 import { GrilleError } from './store/errors';
 
-export interface Services {
-  catalogue: () => Promise<Catalogue>;
-  /** asks the user where to save (the shell shows a dialog); null when cancelled */
-  saveAs: (defaultName: string) => Promise<string | null>;
-  /** the document date of exports, AAAA-MM-JJ */
-  today: () => string;
-}
-
-interface Handler {
-  args: z.ZodType<unknown[]>;
-  handle: (services: Services, args: unknown[]) => Promise<unknown>;
-}
-
-/** Ties a handler's argument type to its schema: the handler only ever sees parsed arguments. */
-function handler<A extends unknown[]>(args: z.ZodType<A>, handle: (services: Services, args: A) => Promise<unknown>): Handler {
-  return { args, handle: (services, raw) => handle(services, raw as A) };
-}
-
-const code = z.string().min(1).max(200).regex(/^[a-zA-Z0-9_-]+$/, 'code attendu : lettres, chiffres, - ou _');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
-const shortText = z.string().max(500);
 const component = z.object({ label: z.string().min(1).max(100), rate: z.string().regex(/^[+-]?\d{1,4}([.,]\d{1,6})?$/, 'taux décimal attendu') }).strict();
 const mode = z.enum(['additive', 'compound']);
 const compareRequest = z
@@ -134,7 +114,10 @@ function reviseAnswer(r: ReturnType<typeof revise>) {
   return { revision, saved: r.saved };
 }
 
+export type { Services } from './ipc-handler';
+
 export const handlers: Record<keyof GrilleApi, Handler> = {
+  ...editHandlers,
   catalogueList: handler(z.tuple([]), async (s) => catalogueList(await s.catalogue())),
   catalogueShow: handler(z.tuple([code]), async (s, [id]) => catalogueShow(await s.catalogue(), id)),
   taxonomy: handler(z.tuple([]), async (s) => getTaxonomy((await s.catalogue()).db)),
@@ -179,6 +162,8 @@ export const handlers: Record<keyof GrilleApi, Handler> = {
   reimburseList: handler(z.tuple([]), async () => reimburseListing()),
   // the care date defaults to the shell's today (the document date), so a run is reproducible
   reimburse: handler(z.tuple([reimburseRequest]), async (s, [r]) => reimburseOffers(await s.catalogue(), r, undefined, s.today())),
+  // TEMPORARY (replaced by the jobs work this session): no job runs in a worker yet
+  cancelJob: handler(z.tuple([z.string().max(100)]), async () => ({ cancelled: false })),
 };
 
 /** Only the main frame of our own content may call the API. */

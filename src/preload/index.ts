@@ -3,7 +3,7 @@
  * checked against the shared contract. No ipcRenderer, no Node API reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channels, isMenuCommand, menuChannel, type GrilleApi, type GrilleBridge, type MenuCommand } from '../shared/api';
+import { channels, isJobProgress, isMenuCommand, menuChannel, progressChannel, type GrilleApi, type GrilleBridge, type JobProgress, type MenuCommand } from '../shared/api';
 
 const call =
   <K extends keyof GrilleApi>(method: K) =>
@@ -21,6 +21,17 @@ function onMenu(listener: (command: MenuCommand) => void): () => void {
   };
 }
 
+/** Progress of long work (exports, imports): checked in shape, and again without the IPC event. */
+function onProgress(listener: (progress: JobProgress) => void): () => void {
+  const forward = (_event: IpcRendererEvent, progress: unknown) => {
+    if (isJobProgress(progress)) listener(progress);
+  };
+  ipcRenderer.on(progressChannel, forward);
+  return () => {
+    ipcRenderer.removeListener(progressChannel, forward);
+  };
+}
+
 const api = {
   catalogueList: call('catalogueList'),
   catalogueShow: call('catalogueShow'),
@@ -35,7 +46,15 @@ const api = {
   exportDeliberation: call('exportDeliberation'),
   reimburseList: call('reimburseList'),
   reimburse: call('reimburse'),
+  cancelJob: call('cancelJob'),
+  editCatalogue: call('editCatalogue'),
+  undoEdit: call('undoEdit'),
+  history: call('history'),
+  pickImportFile: call('pickImportFile'),
+  importCatalogue: call('importCatalogue'),
+  exportCatalogue: call('exportCatalogue'),
   onMenu,
+  onProgress,
 } satisfies GrilleBridge;
 
 contextBridge.exposeInMainWorld('grille', api);

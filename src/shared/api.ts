@@ -138,6 +138,168 @@ export interface ReimburseListAnswer extends CatalogueOfActs {
   standard: StandardBasket[];
 }
 
+/**
+ * Long work (exports, imports, saved revisions) runs in a worker thread of the main process. While it
+ * runs, the main process sends its progress on `progressChannel`; `cancelJob` stops it, and the call
+ * that started it then answers `{ ok: false, error: { code: 'CANCELLED' } }` with nothing written.
+ */
+export interface JobProgress {
+  /** the job's id, for cancelJob */
+  job: string;
+  /** what the job does, in French: "Export de la comparaison" */
+  title: string;
+  /** the current step, in French: "Écriture des lignes" */
+  phase: string;
+  done: number;
+  /** null while the amount of work is not known yet */
+  total: number | null;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+}
+
+/** Where an edited value comes from: the source it had, a document the user cites, or none (flagged). */
+export type SourceChoice =
+  | { mode: 'keep' }
+  | { mode: 'none' }
+  | { mode: 'document'; file: string; section: string; lines: [number, number]; quote: string };
+
+/** The source file of values a user keyed in without a document: shown as « sans source » everywhere. */
+export const UNSOURCED_FILE = 'grille:saisie';
+
+export type GuaranteeStatusDto = 'covered' | 'not_covered' | 'unspecified';
+
+/**
+ * One change of the catalogue from the desktop. Edits of existing values carry the value the user saw
+ * (`expected…`): a value changed meanwhile is refused rather than overwritten. Every change is one
+ * transaction with its audit row (what, old value, new value, when, comment).
+ */
+export type CatalogueEdit =
+  | {
+      kind: 'guarantee';
+      productId: string;
+      /** position in ProductFile.guarantees (catalogueShow order) */
+      index: number;
+      expectedText: string;
+      text: string;
+      status: GuaranteeStatusDto;
+      /** the comparable quantities (hours, amountCents…), replaced as a whole */
+      quantities: Record<string, number>;
+      conditions: string | null;
+      source: SourceChoice;
+      comment: string;
+    }
+  | {
+      kind: 'tariffCell';
+      productId: string;
+      version: string;
+      formula: string;
+      option: string;
+      segment: string;
+      zone: string;
+      expectedCents: number;
+      amountCents: number;
+      source: SourceChoice;
+      comment: string;
+    }
+  | { kind: 'formulaLabel'; productId: string; formula: string; expectedLabel: string; label: string; comment: string }
+  | { kind: 'addFormula'; productId: string; code: string; label: string; formulaKind: 'formula' | 'option'; source: SourceChoice; comment: string }
+  | {
+      kind: 'addVersion';
+      productId: string;
+      code: string;
+      label: string;
+      effectiveFrom: string;
+      effectiveTo: string | null;
+      reference: string | null;
+      /** copy the tariff cells of this version (amounts unchanged, to edit afterwards); null = no tariff */
+      copyTariffsFrom: string | null;
+      source: SourceChoice;
+      comment: string;
+    }
+  | {
+      kind: 'addProduct';
+      id: string;
+      productKind: ProductFile['product']['kind'];
+      name: string;
+      /** an organisation of the catalogue (id) or a new one (name) */
+      insurer: { id: string } | { name: string };
+      formula: { code: string; label: string };
+      version: { code: string; label: string; effectiveFrom: string };
+      source: SourceChoice;
+      comment: string;
+    };
+
+export interface EditAnswer {
+  /** the audit row of the change */
+  auditId: number;
+  productId: string;
+  /** what was done, in French */
+  what: string;
+}
+
+export interface UndoAnswer {
+  /** the audit row of the change undone, and the audit row of the undo itself */
+  undone: number;
+  auditId: number;
+  productId: string;
+  what: string;
+}
+
+export interface HistoryEntryDto {
+  id: number;
+  /** ISO timestamp (UTC) */
+  at: string;
+  action: string;
+  what: string;
+  productId: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  comment: string | null;
+  /** an edit that "Annuler" would undo now (the latest edit not yet undone) */
+  undoable: boolean;
+  /** the id of the undo row that undid this edit */
+  undoneBy: number | null;
+}
+
+/** A file the user picked in the open dialog: the main process keeps its path, the page gets a token. */
+export interface PickedFile {
+  token: string;
+  name: string;
+  size: number;
+  format: 'json' | 'xlsx' | 'csv';
+}
+
+export interface ImportRequest {
+  token: string;
+  dryRun: boolean;
+  comment?: string | null;
+  /** a CSV tariff table goes into one product and version */
+  csv?: { productId: string; version: string; effectiveFrom?: string; label?: string; period?: 'mois' | 'an' };
+}
+
+export interface ImportProblemDto {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  path?: string;
+  message: string;
+}
+
+export interface ImportReportDto {
+  file: string;
+  format: 'json' | 'xlsx' | 'csv';
+  dryRun: boolean;
+  /** true when the catalogue was changed */
+  written: boolean;
+  products: { id: string; name: string; action: 'create' | 'add-versions' | 'add-tariffs' | 'unchanged'; versions: string[]; guarantees: number; tariffCells: number }[];
+  categoriesAdded: string[];
+  warnings: ImportProblemDto[];
+  /** every problem of the file; non-empty = nothing written */
+  problems: ImportProblemDto[];
+  /** the backup made before writing (its file name) */
+  backup: string | null;
+}
+
 export interface GrilleApi {
   catalogueList(): Promise<Result<ProductSummaryDto[]>>;
   catalogueShow(productId: string): Promise<Result<ProductFile>>;
@@ -152,6 +314,15 @@ export interface GrilleApi {
   exportDeliberation(request: DeliberationRequest): Promise<Result<ExportAnswer>>;
   reimburseList(): Promise<Result<ReimburseListAnswer>>;
   reimburse(request: ReimburseRequest): Promise<Result<SimulationResult>>;
+  cancelJob(job: string): Promise<Result<{ cancelled: boolean }>>;
+  editCatalogue(edit: CatalogueEdit): Promise<Result<EditAnswer>>;
+  /** undoes the latest edit not yet undone, of one product (or of the whole catalogue when null) */
+  undoEdit(request: { productId: string | null }): Promise<Result<UndoAnswer>>;
+  history(request: { productId: string | null }): Promise<Result<HistoryEntryDto[]>>;
+  /** the open dialog; null when the user cancelled */
+  pickImportFile(): Promise<Result<PickedFile | null>>;
+  importCatalogue(request: ImportRequest): Promise<Result<ImportReportDto>>;
+  exportCatalogue(request: { productIds: string[]; format: 'xlsx' | 'json' }): Promise<Result<ExportAnswer>>;
 }
 
 /** IPC channel names, one per method of GrilleApi. */
@@ -169,6 +340,13 @@ export const channels = {
   exportDeliberation: 'grille:export:deliberation',
   reimburseList: 'grille:reimburse:list',
   reimburse: 'grille:reimburse',
+  cancelJob: 'grille:job:cancel',
+  editCatalogue: 'grille:catalogue:edit',
+  undoEdit: 'grille:catalogue:undo',
+  history: 'grille:catalogue:history',
+  pickImportFile: 'grille:import:pick',
+  importCatalogue: 'grille:import',
+  exportCatalogue: 'grille:export:catalogue',
 } as const satisfies Record<keyof GrilleApi, string>;
 
 /**
@@ -189,18 +367,39 @@ export const menuCommands = [
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
-/** The one main → renderer channel: menu commands, sent only to the app's own window. */
+/** The main → renderer channels, sent only to the app's own window: menu commands and job progress. */
 export const menuChannel = 'grille:menu';
+export const progressChannel = 'grille:progress';
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
 }
 
+const jobStates: readonly string[] = ['running', 'done', 'failed', 'cancelled'] satisfies JobProgress['state'][];
+
+/** The shape of a progress event, checked by the preload before the page sees it. */
+export function isJobProgress(value: unknown): value is JobProgress {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  const count = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  return (
+    typeof p.job === 'string' &&
+    p.job.length <= 100 &&
+    typeof p.title === 'string' &&
+    typeof p.phase === 'string' &&
+    count(p.done) &&
+    (p.total === null || count(p.total)) &&
+    typeof p.state === 'string' &&
+    jobStates.includes(p.state)
+  );
+}
+
 /**
- * What the preload exposes as `window.grille`: the request methods of GrilleApi, plus the menu
- * subscription. `onMenu` returns the function that unsubscribes. Kept apart from GrilleApi so that
+ * What the preload exposes as `window.grille`: the request methods of GrilleApi, plus the menu and
+ * progress subscriptions. `onMenu` and `onProgress` return the function that unsubscribes. Kept apart from GrilleApi so that
  * `channels` and the IPC handlers stay one-to-one with the request methods.
  */
 export interface GrilleBridge extends GrilleApi {
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  onProgress(listener: (progress: JobProgress) => void): () => void;
 }

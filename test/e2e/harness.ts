@@ -37,6 +37,15 @@ export function apiInitScript(methods: readonly string[]): string {
     const methods = ${JSON.stringify(methods)};
     const api = {};
     for (const m of methods) api[m] = (...args) => window.grilleCall(m, args);
+    // the main → renderer events (menu commands, job progress): App.emit calls these listeners
+    const listeners = { menu: new Set(), progress: new Set() };
+    const subscribe = (kind) => (listener) => {
+      listeners[kind].add(listener);
+      return () => listeners[kind].delete(listener);
+    };
+    api.onMenu = subscribe('menu');
+    api.onProgress = subscribe('progress');
+    Object.defineProperty(window, '__grilleEmit', { value: (kind, payload) => { for (const l of listeners[kind]) l(payload); }, writable: false, configurable: false });
     Object.defineProperty(window, 'grille', { value: Object.freeze(api), writable: false, configurable: false });
   })();`;
 }
@@ -50,6 +59,8 @@ export interface App {
   calls: { method: string; args: unknown[] }[];
   /** page errors, console errors and requests to anything but our server */
   problems: string[];
+  /** sends a main → renderer event, as the shell does (a menu command, a job's progress) */
+  emit(kind: 'menu' | 'progress', payload: unknown): Promise<void>;
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -98,6 +109,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     exportsDir,
     calls,
     problems,
+    async emit(kind, payload) {
+      await page.evaluate(([k, p]) => (window as unknown as { __grilleEmit: (k: string, p: unknown) => void }).__grilleEmit(k as string, p), [kind, payload] as const);
+    },
     async shot(name) {
       const path = join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels, menuChannel, type GrilleBridge } from '../../src/shared/api';
+import { channels, menuChannel, progressChannel, type GrilleBridge } from '../../src/shared/api';
 import { electron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
@@ -14,8 +14,8 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes one object: the contract’s methods and the menu subscription, nothing else', () => {
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(channels), 'onMenu'].sort());
+  it('exposes one object: the contract’s methods and the menu and progress subscriptions, nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(channels), 'onMenu', 'onProgress'].sort());
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -40,5 +40,26 @@ describe('preload bridge', () => {
     expect(listener.mock.calls).toEqual([['export'], ['view:tarifs']]);
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(menuChannel, forward);
+  });
+
+  it('onProgress hands the page well-formed progress only, without the IPC event, and unsubscribes', () => {
+    const listener = vi.fn();
+    electron.ipcRenderer.removeListener.mockClear();
+    const unsubscribe = api.onProgress(listener);
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1)! as [string, (...a: unknown[]) => void];
+    expect(channel).toBe(progressChannel);
+    const event = { sender: { invoke: () => 'ipcRenderer must not leak' } };
+    const good = { job: 'j1', title: 'Export de la comparaison', phase: 'Écriture des lignes', done: 10, total: 100, state: 'running' };
+    forward(event, good);
+    forward(event, { ...good, total: null });
+    forward(event, { ...good, state: 'exploded' });
+    forward(event, { ...good, done: -1 });
+    forward(event, { ...good, done: Number.NaN });
+    forward(event, { ...good, job: 'x'.repeat(101) });
+    forward(event, 'running');
+    forward(event, null);
+    expect(listener.mock.calls).toEqual([[good], [{ ...good, total: null }]]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(progressChannel, forward);
   });
 });

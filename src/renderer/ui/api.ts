@@ -1,10 +1,10 @@
 /** The one way the renderer talks to the main process: window.grille, whose answers are Result<T>. */
-import type { GrilleApi, ProductSummaryDto, Result, TaxonomyCategoryDto } from '../../shared/api';
+import type { GrilleApi, GrilleBridge, ProductSummaryDto, Result, TaxonomyCategoryDto } from '../../shared/api';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
 
 declare global {
   interface Window {
-    grille: GrilleApi;
+    grille: GrilleBridge;
   }
 }
 
