@@ -40,7 +40,10 @@ export function menuTemplate({ platform, developer, send }: MenuOptions): MenuIt
     {
       label: 'Fichier',
       submenu: [
+        command('Importer des données de catalogue…', 'import', 'CmdOrCtrl+O'),
+        { type: 'separator' },
         command('Exporter…', 'export', 'CmdOrCtrl+E'),
+        command('Exporter le catalogue…', 'exportCatalogue', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
         isMac ? { role: 'close', label: 'Fermer la fenêtre', accelerator: 'Cmd+W' } : { role: 'quit', label: 'Quitter', accelerator: 'Ctrl+Q' },
       ],
@@ -58,6 +61,9 @@ export function menuTemplate({ platform, developer, send }: MenuOptions): MenuIt
         { type: 'separator' },
         command('Copier la grille', 'copyGrid', 'CmdOrCtrl+Shift+C'),
         command('Rechercher…', 'find', 'CmdOrCtrl+F'),
+        { type: 'separator' },
+        // not Ctrl+Z: that one undoes typing in the field being edited (the role above)
+        command('Annuler la dernière modification du catalogue', 'undoEdit', 'CmdOrCtrl+Alt+Z'),
       ],
     },
     {
@@ -69,6 +75,7 @@ export function menuTemplate({ platform, developer, send }: MenuOptions): MenuIt
         command('Devis', 'view:devis', 'CmdOrCtrl+4'),
         command('Révision', 'view:revision', 'CmdOrCtrl+5'),
         command('Délibération', 'view:deliberation', 'CmdOrCtrl+6'),
+        command('Remboursements', 'view:remboursements', 'CmdOrCtrl+7'),
         { type: 'separator' },
         { role: 'resetZoom', label: 'Taille réelle' },
         { role: 'zoomIn', label: 'Zoom avant' },

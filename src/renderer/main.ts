@@ -3,9 +3,12 @@
  * explanation; it computes no price. One tab per view; a view is built the first time it is shown and
  * keeps its state when another tab is opened.
  */
+import { isMenuCommand, type MenuCommand } from '../shared/api';
 import { CatalogueCache } from './ui/api';
+import { commandLabels, runCommand, type ActionCommand } from './ui/commands';
 import type { AppContext, NavParams, View, ViewFactory, ViewId } from './ui/context';
 import { h } from './ui/dom';
+import { say } from './ui/notice';
 import { catalogueView } from './views/catalogue';
 import { comparaisonView } from './views/comparaison';
 import { devisView } from './views/devis';
@@ -80,6 +83,40 @@ function start(): void {
     tabs.appendChild(b);
   }
   open('catalogue', undefined, false);
+
+  // Native menu commands (Fichier, Édition, Affichage): a view by its name, or an action on the view shown.
+  const announce = h('div', { class: 'app-announce', attrs: { 'aria-live': 'polite' } });
+  document.body.appendChild(announce);
+  const shownView = (): ViewId => [...buttons].find(([, b]) => b.getAttribute('aria-selected') === 'true')?.[0] ?? 'catalogue';
+  let announceTimer: number | undefined;
+  // catalogue-wide actions work from any view: they are done in the Catalogue view
+  const catalogueWide: readonly ActionCommand[] = ['import', 'exportCatalogue'];
+  function onMenu(command: MenuCommand): void {
+    announce.replaceChildren();
+    window.clearTimeout(announceTimer);
+    if (command.startsWith('view:')) {
+      const target = command === 'view:deliberation' ? 'revision' : (command.slice('view:'.length) as ViewId);
+      if (!views.some((v) => v.id === target)) return;
+      open(target, undefined, true);
+      if (command === 'view:deliberation') document.getElementById('deliberation')?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    const action = command as ActionCommand;
+    const current = shownView();
+    const panel = built.get(current)?.panel;
+    if (panel && runCommand(panel, action)) return;
+    if (catalogueWide.includes(action) && current !== 'catalogue') {
+      open('catalogue', undefined, false);
+      const catalogue = built.get('catalogue')?.panel;
+      if (catalogue && runCommand(catalogue, action)) return;
+    }
+    const title = views.find((v) => v.id === current)?.title ?? '';
+    say(announce, 'info', `« ${commandLabels[action]} » n’a pas d’effet dans la vue ${title} telle qu’elle est affichée.`, 'Ouvrez la vue qui montre ce que vous voulez exporter, copier ou rechercher.');
+    announceTimer = window.setTimeout(() => announce.replaceChildren(), 10_000);
+  }
+  window.grille.onMenu((command) => {
+    if (isMenuCommand(command)) onMenu(command);
+  });
 }
 
 start();

@@ -358,12 +358,16 @@ export const menuCommands = [
   'export',
   'find',
   'copyGrid',
+  'import',
+  'exportCatalogue',
+  'undoEdit',
   'view:catalogue',
   'view:comparaison',
   'view:tarifs',
   'view:devis',
   'view:revision',
   'view:deliberation',
+  'view:remboursements',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

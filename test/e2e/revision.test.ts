@@ -106,7 +106,25 @@ describe('Révision / Délibération', () => {
     await components([['PMSS', '2'], ['Technique', '3']]);
     await page.getByLabel('Date d’effet de la nouvelle version').fill('01/01/2027');
     await page.getByLabel('Référence (facultatif)').fill('avenant n°4');
+    const saves = () => app.calls.filter((c) => c.method === 'revise' && (c.args[0] as { save: boolean }).save).length;
+    const confirmation = page.getByRole('group', { name: 'Enregistrer cette révision comme nouvelle version ?' });
+    // saving asks first, with what would be written; « Ne pas enregistrer » writes nothing
     await page.getByRole('button', { name: 'Enregistrer comme nouvelle version' }).click();
+    await eventually(() => confirmation.isVisible()).toBe(true);
+    expect(await confirmation.innerText()).toMatch(/\+5\s% sur 12 cellule\(s\), à compter du 01\/01\/2027 \(référence avenant n°4\)/);
+    await app.shot('revision-confirmation');
+    await confirmation.getByRole('button', { name: 'Ne pas enregistrer' }).click();
+    await eventually(() => confirmation.isVisible()).toBe(false);
+    expect(saves()).toBe(0);
+    // a change of the form after the preview withdraws the question
+    await page.getByRole('button', { name: 'Enregistrer comme nouvelle version' }).click();
+    await eventually(() => confirmation.isVisible()).toBe(true);
+    await page.getByLabel('Référence (facultatif)').fill('avenant n°4 bis');
+    await eventually(() => confirmation.isVisible()).toBe(false);
+    await page.getByLabel('Référence (facultatif)').fill('avenant n°4');
+    expect(saves()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer comme nouvelle version' }).click();
+    await confirmation.getByRole('button', { name: 'Confirmer l’enregistrement' }).click();
     await eventually(() => page.locator('.revision > .slot .notice').first().innerText()).toMatch(/Version « revision-2027-01-01 » enregistrée dans interiale-cdg-sante, à compter du 01\/01\/2027/);
     // 25,14 € × 1,05 = 26,397 → 26,40 €
     await eventually(() => gridCell(page, GRID, 'securite||jeune-actif||month', 'new')).toBe(`${eur('26,40')} par mois`);

@@ -52,6 +52,10 @@ describe('menus', () => {
     ['Devis', 'CmdOrCtrl+4', 'view:devis'],
     ['Révision', 'CmdOrCtrl+5', 'view:revision'],
     ['Délibération', 'CmdOrCtrl+6', 'view:deliberation'],
+    ['Remboursements', 'CmdOrCtrl+7', 'view:remboursements'],
+    ['Importer des données de catalogue…', 'CmdOrCtrl+O', 'import'],
+    ['Exporter le catalogue…', 'CmdOrCtrl+Shift+E', 'exportCatalogue'],
+    ['Annuler la dernière modification du catalogue', 'CmdOrCtrl+Alt+Z', 'undoEdit'],
   ])('%s (%s) sends %s', (label, accelerator, command) => {
     const { all, sent } = template('win32');
     const item = all.find((i) => i.label === label)!;

@@ -9,7 +9,7 @@ import { errorText, say } from '../ui/notice';
 import { productDetail } from './product-detail';
 
 export function catalogueView(ctx: AppContext): View {
-  const search = h('input', { type: 'search', id: 'catalogue-recherche', placeholder: 'Nom, assureur, formule…', attrs: { 'aria-controls': 'catalogue-grille' } });
+  const search = h('input', { type: 'search', id: 'catalogue-recherche', placeholder: 'Nom, assureur, formule…', dataset: { command: 'find' }, attrs: { 'aria-controls': 'catalogue-grille' } });
   const status = h('div', { class: 'slot' });
   const gridEl = h('div', { class: 'grid grid-catalogue', id: 'catalogue-grille' });
   const detail = h('div', { class: 'product-detail' });

@@ -27,9 +27,9 @@ export function comparaisonView(ctx: AppContext): View {
   const at = h('input', { type: 'text', id: 'comparaison-date', inputMode: 'numeric', placeholder: 'JJ/MM/AAAA', size: 12 });
   const compareBtn = button('Comparer', () => void run(compareBtn), { class: 'primary', id: 'comparaison-lancer' });
   const diffOnly = checkbox('Écarts seulement', false, { id: 'comparaison-ecarts' });
-  const quick = h('input', { type: 'search', id: 'comparaison-filtre', placeholder: 'heures, hospitalisation…' });
-  const copyBtn = button('Copier le tableau', () => copy(), { id: 'comparaison-copier' });
-  const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'comparaison-exporter' });
+  const quick = h('input', { type: 'search', id: 'comparaison-filtre', placeholder: 'heures, hospitalisation…', dataset: { command: 'find' } });
+  const copyBtn = button('Copier le tableau', () => copy(), { id: 'comparaison-copier', dataset: { command: 'copyGrid' } });
+  const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'comparaison-exporter', dataset: { command: 'export' } });
   const counts = h('span', { class: 'counts', attrs: { 'aria-live': 'polite' } });
   const copySlot = h('div', { class: 'slot' });
   const gridEl = h('div', { class: 'grid grid-comparison', id: 'comparaison-grille' });

@@ -66,7 +66,7 @@ export function deliberationSection(ctx: AppContext, form: ReturnType<typeof rev
   const afterVersion = h('input', { type: 'radio', name: 'deliberation-apres', value: 'version', id: 'deliberation-apres-version' });
   const toAt = h('input', { type: 'text', id: 'deliberation-date-apres', placeholder: 'JJ/MM/AAAA', inputMode: 'numeric', size: 12, attrs: { 'aria-label': 'Date de la version après' } });
   const impactBtn = button('Calculer l’impact', () => void runImpact(), { class: 'primary', id: 'deliberation-calculer' });
-  const exportBtn = button('Exporter le classeur de délibération', () => void exportXlsx(), { id: 'deliberation-exporter' });
+  const exportBtn = button('Exporter le classeur de délibération', () => void exportXlsx(), { id: 'deliberation-exporter', dataset: { command: 'export' } });
   const status = h('div', { class: 'slot deliberation-status' });
   const result = h('div', { class: 'impact' });
   const gridEl = h('div', { class: 'grid grid-impact', hidden: true });
@@ -179,7 +179,7 @@ export function deliberationSection(ctx: AppContext, form: ReturnType<typeof rev
 
   const element = h(
     'section',
-    { class: 'deliberation card' },
+    { class: 'deliberation card', id: 'deliberation' },
     h('h3', { text: 'Délibération : impact budgétaire' }),
     h(
       'div',

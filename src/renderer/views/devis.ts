@@ -19,7 +19,7 @@ export function devisView(ctx: AppContext): View {
     return r.ok ? r.value : null;
   });
   const quoteBtn = button('Calculer les devis', () => void run(), { class: 'primary', id: 'devis-calculer' });
-  const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'devis-exporter', disabled: true });
+  const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'devis-exporter', disabled: true, dataset: { command: 'export' } });
   const status = h('div', { class: 'slot' });
   const results = h('div', { class: 'quote-results', attrs: { 'aria-live': 'polite' } });
   const element = h(

@@ -19,9 +19,20 @@ import { revisionForm } from './revision-form';
 
 export function revisionView(ctx: AppContext): View {
   const form = revisionForm();
-  const computeBtn = button('Calculer la révision', () => void run(false, computeBtn), { class: 'primary', id: 'revision-calculer' });
-  const saveBtn = button('Enregistrer comme nouvelle version', () => void run(true, saveBtn), { id: 'revision-enregistrer' });
+  const computeBtn = button('Calculer la révision', () => void run(false, computeBtn).then(() => closeConfirm()), { class: 'primary', id: 'revision-calculer' });
+  const saveBtn = button('Enregistrer comme nouvelle version', () => void prepareSave(), { id: 'revision-enregistrer' });
   const status = h('div', { class: 'slot' });
+  // saving asks first: the revision is computed and shown, then the person confirms what will be written
+  const confirmText = h('p', { id: 'revision-confirmation-texte' });
+  const confirmBtn = button('Confirmer l’enregistrement', () => void confirmSave(), { class: 'primary', id: 'revision-confirmer' });
+  const cancelBtn = button('Ne pas enregistrer', () => closeConfirm('Rien n’a été enregistré.'), { id: 'revision-ne-pas-enregistrer' });
+  const confirm = h(
+    'div',
+    { class: 'confirm', id: 'revision-confirmation', hidden: true, attrs: { role: 'group', 'aria-labelledby': 'revision-confirmation-titre', 'aria-describedby': confirmText.id } },
+    h('h3', { id: 'revision-confirmation-titre', text: 'Enregistrer cette révision comme nouvelle version ?' }),
+    confirmText,
+    h('div', { class: 'actions' }, confirmBtn, cancelBtn),
+  );
   const summary = h('div', { class: 'revision-summary' });
   const gridEl = h('div', { class: 'grid grid-revision', id: 'revision-grille', hidden: true });
   const explain = h('div');
@@ -32,6 +43,7 @@ export function revisionView(ctx: AppContext): View {
     h('div', { class: 'view-head' }, h('h2', { text: 'Révision tarifaire et délibération' }), h('p', { class: 'lead', text: 'Composez la révision (composantes et mode), vérifiez l’écart cellule par cellule, enregistrez-la comme nouvelle version ; puis chargez les effectifs pour l’impact budgétaire et le classeur de délibération.' })),
     form.element,
     h('div', { class: 'actions' }, computeBtn, saveBtn),
+    confirm,
     status,
     summary,
     gridEl,
@@ -91,12 +103,46 @@ export function revisionView(ctx: AppContext): View {
     replace(explain, hypothesesList(r.hypotheses));
   }
 
-  async function run(save: boolean, trigger: HTMLButtonElement): Promise<void> {
+  function closeConfirm(message?: string): void {
+    if (confirm.hidden) return;
+    confirm.hidden = true;
+    if (message) say(status, 'info', message, 'Modifiez la révision ou enregistrez-la quand elle est juste.');
+    saveBtn.focus();
+  }
+  // any change of the form after the preview: the confirmation no longer describes what would be saved
+  form.element.addEventListener('input', () => closeConfirm());
+  form.element.addEventListener('change', () => closeConfirm());
+
+  /** « Enregistrer… »: compute and show the revision, then ask. */
+  async function prepareSave(): Promise<void> {
+    const answer = await run(false, saveBtn);
+    if (!answer) return;
+    const r = answer.revision;
+    const productName = products.find((p) => p.id === form.product.value)?.name ?? form.product.value;
+    const total = r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`;
+    confirmText.textContent =
+      `${productName} : ${total} sur ${r.cells.length} cellule(s), à compter du ${formatDateFr(r.effectiveFrom)}` +
+      `${r.reference ? ` (référence ${r.reference})` : ''}. La nouvelle version servira aux devis, aux tarifs et aux délibérations à partir de cette date ; ` +
+      'elle figurera dans l’historique du produit.';
+    confirm.hidden = false;
+    say(status, 'info', 'Vérifiez l’écart ci-dessous, puis confirmez l’enregistrement.');
+    confirmBtn.focus();
+  }
+
+  async function confirmSave(): Promise<void> {
+    const answer = await run(true, confirmBtn);
+    if (answer) {
+      confirm.hidden = true;
+      saveBtn.focus();
+    }
+  }
+
+  async function run(save: boolean, trigger: HTMLButtonElement): Promise<ReviseAnswer | null> {
     const input = form.read();
     if (!input.ok) {
       say(status, 'error', input.message);
       input.focus.focus();
-      return;
+      return null;
     }
     const v = input.value;
     say(status, 'info', save ? 'Enregistrement de la nouvelle version…' : 'Calcul de la révision…');
@@ -105,7 +151,7 @@ export function revisionView(ctx: AppContext): View {
     );
     if (!answer.ok) {
       say(status, 'error', errorText(answer.error), save ? 'Rien n’a été enregistré : corrigez puis relancez.' : 'Corrigez la révision puis relancez.');
-      return;
+      return null;
     }
     const product = await ctx.catalogue.product(v.productId);
     names = codeLabels(product.ok ? product.value : null);
@@ -114,6 +160,7 @@ export function revisionView(ctx: AppContext): View {
       say(status, 'ok', `Version « ${answer.value.saved.version} » enregistrée dans ${answer.value.saved.product}, à compter du ${formatDateFr(answer.value.revision.effectiveFrom)}.`, 'Elle sert désormais aux devis et aux tarifs à partir de cette date.');
       ctx.catalogue.invalidate();
     } else say(status, 'ok', 'Révision calculée (non enregistrée).', 'Vérifiez l’écart, puis « Enregistrer comme nouvelle version » si elle est juste.');
+    return answer.value;
   }
 
   async function load(): Promise<void> {

@@ -27,7 +27,7 @@ export function tarifsView(ctx: AppContext): View {
   const productSel = h('select', { id: 'tarifs-produit' });
   const versionSel = h('select', { id: 'tarifs-version' });
   const compareSel = h('select', { id: 'tarifs-comparer' });
-  const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'tarifs-exporter' });
+  const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'tarifs-exporter', dataset: { command: 'export' } });
   const status = h('div', { class: 'slot' });
   const revisionNote = h('div', { class: 'slot revision-note', attrs: { 'aria-live': 'polite' } });
   const gridEl = h('div', { class: 'grid grid-tariffs', id: 'tarifs-grille' });
