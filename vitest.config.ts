@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['test/setup/build-cli.ts', 'test/e2e/setup.ts'],
+    globalSetup: ['test/setup/build-cli.ts', 'test/setup/build-worker.ts', 'test/e2e/setup.ts'],
   },
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BenchRow, BenchSection } from './harness';
 import { exportBench } from './export';
 import { importBench } from './import';
+import { jobsBench } from './jobs';
 import { pricingBench } from './pricing';
 import { rendererBench } from './renderer';
 import { storeBench } from './store';
@@ -16,6 +17,7 @@ const sections: [string, BenchSection][] = [
   ['Tarification', pricingBench],
   ['Exports Excel', exportBench],
   ['Import de catalogue', importBench],
+  ['Travaux longs (worker)', jobsBench],
   ['Affichage (Chromium)', rendererBench],
 ];
 

@@ -5,9 +5,10 @@
 import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { menuChannel, type MenuCommand } from '../shared/api';
+import { menuChannel, progressChannel, type JobProgress, type MenuCommand } from '../shared/api';
 import { appProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
+import { JobRunner } from './jobs/runner';
 import { buildMenu } from './menu';
 import { APP_SCHEME } from './security/policy';
 import { openCatalogue, type Catalogue } from './services/catalogue';
@@ -52,6 +53,11 @@ function sendMenuCommand(command: MenuCommand): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(menuChannel, command);
 }
 
+/** A job's progress goes to the app's own window only (never to another web contents). */
+function sendProgress(progress: JobProgress): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(progressChannel, progress);
+}
+
 function openWindow(): void {
   mainWindow = createMainWindow({ devTools: !app.isPackaged });
   mainWindow.on('closed', () => (mainWindow = null));
@@ -79,11 +85,20 @@ function start(): void {
     registerIpc({
       catalogue: openUserCatalogue,
       today: () => localDate(new Date()),
-      saveAs: async (defaultName) => {
+      // long work in worker threads: job-worker.js is the main build's second entry (electron.vite.config.ts)
+      jobs: new JobRunner({ catalogue: openUserCatalogue, workerScript: join(__dirname, 'job-worker.js'), openOptions: { nativeBinding: electronNativeBinding() }, progress: sendProgress }),
+      saveAs: async (defaultName, type = 'xlsx') => {
         const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
-        const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }] };
+        const filter = type === 'json' ? { name: 'Paquet de catalogue (JSON)', extensions: ['json'] } : { name: 'Classeur Excel', extensions: ['xlsx'] };
+        const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [filter] };
         const answer = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return answer.canceled || !answer.filePath ? null : answer.filePath;
+      },
+      openFile: async (filters) => {
+        const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+        const options = { defaultPath: app.getPath('documents'), filters, properties: ['openFile' as const] };
+        const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return answer.canceled || !answer.filePaths[0] ? null : answer.filePaths[0];
       },
     });
     openWindow();

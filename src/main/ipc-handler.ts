@@ -3,14 +3,55 @@
  * handler over parsed arguments. Shared by the handler modules (ipc-handlers.ts, ipc-handlers-edit.ts).
  */
 import { z } from 'zod';
+import type { Jobs } from './jobs/runner';
 import type { Catalogue } from './services/catalogue';
 
 export interface Services {
   catalogue: () => Promise<Catalogue>;
-  /** asks the user where to save (the shell shows a dialog); null when cancelled */
-  saveAs: (defaultName: string) => Promise<string | null>;
+  /**
+   * asks the user where to save (the shell shows a dialog whose filter is the file type: `xlsx` by
+   * default, `json` for a catalogue package); null when cancelled
+   */
+  saveAs: (defaultName: string, type?: SaveType) => Promise<string | null>;
+  /**
+   * asks the user for a file to open (the shell shows an open dialog with these filters); null when
+   * cancelled. The path stays in the main process: the page only ever gets a token (ipc-handlers-edit.ts).
+   * Optional: without it, picking a file answers NOT_AVAILABLE.
+   */
+  openFile?: (filters: FileFilter[]) => Promise<string | null>;
   /** the document date of exports, AAAA-MM-JJ */
   today: () => string;
+  /**
+   * Long work off the UI path (src/main/jobs): the shell builds a JobRunner with its progress sink (the
+   * main window only), the built worker script and the Electron build of SQLite; tests and the e2e harness
+   * build one over their own catalogue.
+   */
+  jobs: Jobs;
+}
+
+/** The file types a save dialog offers. */
+export type SaveType = 'xlsx' | 'json';
+
+/** One filter of an open dialog, as Electron's dialog takes it: extensions without the dot. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** What a dispatch error says in French: zod's issues in the French locale, each with its path. */
+export const frenchIssues = z.locales.fr().localeError;
+
+/**
+ * A payload schema whose issues read in French (zod's French locale, or the schema's own messages),
+ * whoever parses it: `dispatch` parses without options.
+ */
+export function inFrench<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  return z.unknown().transform((value, ctx) => {
+    const r = schema.safeParse(value, { error: frenchIssues });
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
+    return z.NEVER;
+  });
 }
 
 export interface Handler {

@@ -3,15 +3,15 @@
  * services. `ipc.ts` registers them and checks the sender; tests and the renderer's end-to-end
  * harness call `dispatch` directly.
  */
-import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { channels, type GrilleApi, type Result } from '../shared/api';
 import { code, date, handler, shortText, type Handler, type Services } from './ipc-handler';
 import { editHandlers } from './ipc-handlers-edit';
+import type { ExportJob, TaskName } from './jobs/tasks';
+import { reviseAnswer } from './jobs/tasks';
 import { isAppUrl } from './security/policy';
 import { catalogueList, catalogueShow } from './services/catalogue';
 import { compareColumns } from './services/compare';
-import { comparisonWorkbook, deliberationWorkbook, quoteWorkbook, tariffWorkbook } from './services/exports';
 import { impact, quoteMembers, revise } from './services/pricing';
 import { reimburseListing, reimburseOffers } from './reimbursement/service';
 import { getTaxonomy } from './store/reader';
@@ -99,19 +99,18 @@ const reimburseRequest = z
   .strict()
   .refine((r) => !r.act !== !r.basket, { message: 'un acte ou un panier attendu (un seul)' });
 
-async function saveWorkbook(services: Services, defaultName: string, build: () => Promise<Buffer>): Promise<{ path: string | null }> {
-  // build first: an error is reported before the user is asked where to save
-  const bytes = await build();
-  const path = await services.saveAs(defaultName);
-  if (path === null) return { path: null };
-  writeFileSync(path, bytes);
-  return { path };
-}
+type ExportTask = Extract<TaskName, 'exportComparison' | 'exportTariffs' | 'exportQuote' | 'exportDeliberation'>;
 
-/** The revision answer without its exact rational (BigInt does not cross the bridge). */
-function reviseAnswer(r: ReturnType<typeof revise>) {
-  const { factor: _factor, ...revision } = r.revision;
-  return { revision, saved: r.saved };
+/**
+ * An export: the path is asked first (the dialog is the person's answer, not work), then the workbook is
+ * built and written there by a job, off the UI path, with its progress; a cancelled dialog starts nothing.
+ */
+async function exportJob<Q>(s: Services, task: ExportTask, title: string, defaultName: string, request: Q): Promise<{ path: string | null }> {
+  const path = await s.saveAs(defaultName);
+  if (path === null) return { path: null };
+  const payload: ExportJob<Q> = { request, date: s.today(), path };
+  // the handler's schema checked the request against the task's payload type
+  return s.jobs.run({ title, task, payload: payload as ExportJob<never> });
 }
 
 export type { Services } from './ipc-handler';
@@ -135,9 +134,12 @@ export const handlers: Record<keyof GrilleApi, Handler> = {
       renouncedOptions: r.mav?.renouncedOptions ?? [],
     }),
   ),
-  revise: handler(z.tuple([reviseRequest]), async (s, [r]) =>
-    reviseAnswer(revise(await s.catalogue(), { productId: r.productId, fromAt: r.fromAt, components: r.components, mode: r.mode, effective: r.effective, reference: r.reference, code: r.code, save: r.save })),
-  ),
+  // a revision shown (save: false) is quick and answers inline; a saved one writes a version: a job
+  revise: handler(z.tuple([reviseRequest]), async (s, [r]) => {
+    const input = { productId: r.productId, fromAt: r.fromAt, components: r.components, mode: r.mode, effective: r.effective, reference: r.reference, code: r.code, save: r.save };
+    if (!r.save) return reviseAnswer(revise(await s.catalogue(), input));
+    return s.jobs.run({ title: `Enregistrement de la révision — ${r.productId}`, task: 'revise', payload: input });
+  }),
   impact: handler(z.tuple([impactRequest]), async (s, [r]) =>
     impact(await s.catalogue(), {
       productId: r.productId,
@@ -151,19 +153,19 @@ export const handlers: Record<keyof GrilleApi, Handler> = {
         : {}),
     }),
   ),
-  exportComparison: handler(z.tuple([compareRequest]), async (s, [r]) => saveWorkbook(s, `comparaison-${s.today()}.xlsx`, async () => comparisonWorkbook(await s.catalogue(), r, s.today()))),
+  exportComparison: handler(z.tuple([compareRequest]), async (s, [r]) => exportJob(s, 'exportComparison', 'Export de la comparaison', `comparaison-${s.today()}.xlsx`, r)),
   exportTariffs: handler(z.tuple([z.object({ productIds: z.array(code).min(1).max(500) }).strict()]), async (s, [r]) =>
-    saveWorkbook(s, `tarifs-${s.today()}.xlsx`, async () => tariffWorkbook(await s.catalogue(), r.productIds, s.today())),
+    exportJob(s, 'exportTariffs', 'Export des tarifs', `tarifs-${s.today()}.xlsx`, r),
   ),
-  exportQuote: handler(z.tuple([quoteRequest]), async (s, [r]) => saveWorkbook(s, `devis-${s.today()}.xlsx`, async () => quoteWorkbook(await s.catalogue(), r, s.today()))),
+  exportQuote: handler(z.tuple([quoteRequest]), async (s, [r]) => exportJob(s, 'exportQuote', 'Export du devis', `devis-${s.today()}.xlsx`, r)),
   exportDeliberation: handler(z.tuple([deliberationRequest]), async (s, [r]) =>
-    saveWorkbook(s, `deliberation-${r.productId}-${s.today()}.xlsx`, async () => deliberationWorkbook(await s.catalogue(), r, s.today())),
+    exportJob(s, 'exportDeliberation', 'Export du classeur de délibération', `deliberation-${r.productId}-${s.today()}.xlsx`, r),
   ),
   reimburseList: handler(z.tuple([]), async () => reimburseListing()),
   // the care date defaults to the shell's today (the document date), so a run is reproducible
   reimburse: handler(z.tuple([reimburseRequest]), async (s, [r]) => reimburseOffers(await s.catalogue(), r, undefined, s.today())),
-  // TEMPORARY (replaced by the jobs work this session): no job runs in a worker yet
-  cancelJob: handler(z.tuple([z.string().max(100)]), async () => ({ cancelled: false })),
+  // a job's id (a UUID from the runner): an unknown or finished job answers { cancelled: false }
+  cancelJob: handler(z.tuple([z.string().min(1).max(100).regex(/^[a-zA-Z0-9-]+$/, 'identifiant de travail attendu')]), async (s, [job]) => ({ cancelled: await s.jobs.cancel(job) })),
 };
 
 /** Only the main frame of our own content may call the API. */

@@ -8,6 +8,7 @@ import { CatalogueCache } from './ui/api';
 import { commandLabels, runCommand, type ActionCommand } from './ui/commands';
 import type { AppContext, NavParams, View, ViewFactory, ViewId } from './ui/context';
 import { h } from './ui/dom';
+import { progressPanel } from './ui/progress';
 import { say } from './ui/notice';
 import { catalogueView } from './views/catalogue';
 import { comparaisonView } from './views/comparaison';
@@ -29,6 +30,8 @@ function start(): void {
   const tabs = document.getElementById('tabs')!;
   const main = document.getElementById('app')!;
   main.replaceChildren();
+  // one panel for the long jobs of every view (progress, « Annuler »)
+  document.body.appendChild(progressPanel(() => window.grille).element);
   const built = new Map<ViewId, { view: View; panel: HTMLElement }>();
   const buttons = new Map<ViewId, HTMLButtonElement>();
 

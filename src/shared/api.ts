@@ -163,7 +163,7 @@ export type SourceChoice =
   | { mode: 'document'; file: string; section: string; lines: [number, number]; quote: string };
 
 /** The source file of values a user keyed in without a document: shown as « sans source » everywhere. */
-export const UNSOURCED_FILE = 'grille:saisie';
+export { UNSOURCED_FILE } from './core/source-label';
 
 export type GuaranteeStatusDto = 'covered' | 'not_covered' | 'unspecified';
 
@@ -272,8 +272,21 @@ export interface ImportRequest {
   token: string;
   dryRun: boolean;
   comment?: string | null;
-  /** a CSV tariff table goes into one product and version */
-  csv?: { productId: string; version: string; effectiveFrom?: string; label?: string; period?: 'mois' | 'an' };
+  /**
+   * a CSV tariff table goes into one product and version (a new version when `effectiveFrom` is
+   * given: `label`, `document` (a documents id of the product, default the last version's),
+   * `reference`); `source` is the source of the whole table when the file has no source columns
+   */
+  csv?: {
+    productId: string;
+    version: string;
+    effectiveFrom?: string;
+    label?: string;
+    period?: 'mois' | 'an';
+    document?: string;
+    reference?: string;
+    source?: { file: string; section: string; lines: [number, number]; quote: string };
+  };
 }
 
 export interface ImportProblemDto {
@@ -291,11 +304,25 @@ export interface ImportReportDto {
   dryRun: boolean;
   /** true when the catalogue was changed */
   written: boolean;
-  products: { id: string; name: string; action: 'create' | 'add-versions' | 'add-tariffs' | 'unchanged'; versions: string[]; guarantees: number; tariffCells: number }[];
+  products: {
+    id: string;
+    name: string;
+    action: 'create' | 'add-versions' | 'add-tariffs' | 'unchanged';
+    versions: string[];
+    guarantees: number;
+    tariffCells: number;
+    /** documents and rules added (always sent by the main process) */
+    documents?: number;
+    rules?: number;
+    /** the open-ended version the import closes the day before its new one (always sent; null when none) */
+    closed?: { version: string; effectiveTo: string } | null;
+  }[];
   categoriesAdded: string[];
   warnings: ImportProblemDto[];
-  /** every problem of the file; non-empty = nothing written */
+  /** every problem of the file (the first 1 000); non-empty = nothing written */
   problems: ImportProblemDto[];
+  /** how many problems the file has, more than `problems` lists when over the cap (always sent by the main process) */
+  problemCount?: number;
   /** the backup made before writing (its file name) */
   backup: string | null;
 }

@@ -12,6 +12,7 @@ import { expect, inject } from 'vitest';
 import { channels, type GrilleApi } from '../../src/shared/api';
 import { dispatch, type Services } from '../../src/main/ipc-handlers';
 import { openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
+import { nodeJobs } from '../fixtures/jobs';
 import { closeServer, launchChromium, serveStatic } from './browser';
 import { buildRenderer, ROOT } from './build-renderer';
 
@@ -69,6 +70,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** answers a method in place of the services (a failing catalogue, a slow export...) */
   override?: (method: keyof GrilleApi, args: unknown[], real: () => Promise<unknown>) => Promise<unknown> | undefined;
+  /** fills the temporary catalogue before the page opens (a large comparison for a long export...) */
+  prepare?: (catalogue: Catalogue) => void | Promise<void>;
+  /** the file the open dialog returns (null: the person cancelled), asked at each pick */
+  openFile?: () => string | null;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<App> {
@@ -77,7 +82,16 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   const exportsDir = join(work, 'exports');
   mkdirSync(exportsDir);
   const catalogue: Catalogue = await openCatalogue(join(work, 'grille.sqlite'));
-  const services: Services = { catalogue: async () => catalogue, saveAs: async (name) => join(exportsDir, name), today: () => TODAY };
+  await options.prepare?.(catalogue);
+  // jobs (exports, saved revisions) run in real worker threads; their progress reaches the page as the shell sends it
+  let emitProgress: (payload: unknown) => void = () => undefined;
+  const services: Services = {
+    catalogue: async () => catalogue,
+    saveAs: async (name) => join(exportsDir, name),
+    today: () => TODAY,
+    jobs: nodeJobs(async () => catalogue, (p) => emitProgress(p)),
+    ...(options.openFile ? { openFile: async () => options.openFile!() } : {}),
+  };
   const { server, origin } = await serveStatic(dir);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: false });
@@ -103,7 +117,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   });
   await page.goto(`${origin}/index.html`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  return {
+  const app: App = {
     page,
     context,
     exportsDir,
@@ -124,6 +138,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
       rmSync(work, { recursive: true, force: true });
     },
   };
+  // in order, one after the other; a page closed meanwhile is not an error of the job
+  let progressChain = Promise.resolve();
+  emitProgress = (p) => {
+    progressChain = progressChain.then(() => app.emit('progress', p)).catch(() => undefined);
+  };
+  return app;
 }
 
 /** Opens a view by its tab, as a person would. */

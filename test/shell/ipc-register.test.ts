@@ -18,6 +18,7 @@ function spyServices() {
     catalogue: vi.fn(() => (real ??= openCatalogue(join(mkdtempSync(join(tmpdir(), 'grille-ipc-reg-')), 'c.sqlite')))),
     saveAs: vi.fn(async (_name: string): Promise<string | null> => null),
     today: vi.fn(() => '2026-11-22'),
+    jobs: { run: vi.fn(async (_spec: unknown): Promise<never> => Promise.reject(new Error('aucun travail attendu'))), cancel: vi.fn(async (_job: string) => false) },
   } satisfies Services;
 }
 
@@ -38,6 +39,8 @@ const untouched = () => {
   expect(services.catalogue).not.toHaveBeenCalled();
   expect(services.saveAs).not.toHaveBeenCalled();
   expect(services.today).not.toHaveBeenCalled();
+  expect(services.jobs.run).not.toHaveBeenCalled();
+  expect(services.jobs.cancel).not.toHaveBeenCalled();
 };
 
 describe('registerIpc', () => {
@@ -80,6 +83,13 @@ describe('registerIpc', () => {
     ['quote', [{ productIds: [], at: '01/01/2026', members: [{ role: 'principal', birth: '1980' }] }]],
     ['revise', [{ productId: 'x', fromAt: '2026-01-01', components: [{ label: 'a', rate: '1.9; DROP' }], mode: 'additive', effective: '2026-01-01', save: true }]],
     ['exportTariffs', [{ productIds: ['x'], path: '/etc/passwd' }]],
+    ['cancelJob', []],
+    ['cancelJob', [42]],
+    ['cancelJob', ['']],
+    ['cancelJob', ['../../etc/passwd']],
+    ['cancelJob', ['a'.repeat(101)]],
+    ['cancelJob', [{ job: 'x' }]],
+    ['cancelJob', ['5d0c0f0e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', 'extra']],
     ['impact', [{ productId: 'x', headcountsText: 'x'.repeat(1024 * 1024 + 1), headcountsFormat: 'csv', headcountsName: 'e.csv', fromAt: '2026-01-01' }]],
   ] as [keyof GrilleApi, unknown[]][])('refuses the payload of %s %j with INVALID_INPUT, services untouched', async (method, args) => {
     const r = await call(method, app, ...args);
@@ -94,9 +104,39 @@ describe('registerIpc', () => {
     expect(services.catalogue).toHaveBeenCalled();
   });
 
-  it('an export asks where to save after building, and a cancelled dialog writes nothing', async () => {
+  it('an export asks where to save first: a cancelled dialog starts no job and writes nothing', async () => {
     const r = await call('exportTariffs', app, { productIds: ['interiale-cdg-sante'] });
     expect(r).toEqual({ ok: true, value: { path: null } });
     expect(services.saveAs).toHaveBeenCalledExactlyOnceWith('tarifs-2026-11-22.xlsx');
+    expect(services.jobs.run).not.toHaveBeenCalled();
+    expect(services.catalogue).not.toHaveBeenCalled();
+  });
+
+  it('an export given a path runs as a job writing there: the dialog comes before the work', async () => {
+    const order: string[] = [];
+    services.saveAs.mockImplementation(async (name: string) => {
+      order.push('saveAs');
+      return `/home/courtier/Documents/${name}`;
+    });
+    services.jobs.run.mockImplementation(async (spec: unknown) => {
+      order.push('job');
+      return { path: (spec as { payload: { path: string } }).payload.path } as never;
+    });
+    const r = await call('exportTariffs', app, { productIds: ['interiale-cdg-sante'] });
+    expect(r).toEqual({ ok: true, value: { path: '/home/courtier/Documents/tarifs-2026-11-22.xlsx' } });
+    expect(order).toEqual(['saveAs', 'job']);
+    expect(services.jobs.run).toHaveBeenCalledExactlyOnceWith({
+      title: 'Export des tarifs',
+      task: 'exportTariffs',
+      payload: { request: { productIds: ['interiale-cdg-sante'] }, date: '2026-11-22', path: '/home/courtier/Documents/tarifs-2026-11-22.xlsx' },
+    });
+  });
+
+  it('cancelJob passes a well-formed id to the runner and answers what it says', async () => {
+    services.jobs.cancel.mockResolvedValueOnce(true);
+    const id = '5d0c0f0e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';
+    expect(await call('cancelJob', app, id)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await call('cancelJob', app, id)).toEqual({ ok: true, value: { cancelled: false } });
+    expect(services.jobs.cancel.mock.calls).toEqual([[id], [id]]);
   });
 });

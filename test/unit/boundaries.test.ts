@@ -17,6 +17,8 @@ describe('import boundaries', () => {
     ["import { openDatabase } from '../../main/store/open';\nexport const x = openDatabase;", 'src/shared/core/x.ts'],
     ["import { app } from 'electron';\nexport const x = app;", 'src/main/services/x.ts'],
     ["import { app } from 'electron';\nexport const x = app;", 'src/cli/x.ts'],
+    // the jobs' worker thread runs plain Node, in the app as in the tests
+    ["import { app } from 'electron';\nexport const x = app;", 'src/main/jobs/worker.ts'],
     ["import { readFileSync } from 'node:fs';\nexport const x = readFileSync;", 'src/renderer/x.ts'],
   ])('refuses %s in %s', async (code, file) => {
     expect(await ruleIds(code, file)).toContain('no-restricted-imports');

@@ -10,6 +10,7 @@ import { formatDateFr, formatQuantities, isCentsKind } from '../../shared/core/f
 import { formatEuros } from '../../shared/core/money';
 import type { SimulationResult } from '../../shared/core/reimbursement';
 import type { StandardBasket } from '../../shared/core/reimbursement-examples';
+import { sourceFileText } from '../../shared/core/source-label';
 import {
   bestStyle,
   centerStyle,
@@ -27,7 +28,7 @@ import {
   worstStyle,
   wrapNoteStyle,
 } from './styles';
-import { landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec } from './workbook-writer';
+import { landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec, type WriteHooks } from './workbook-writer';
 
 export interface ComparisonWorkbookOptions {
   /** the document's date (AAAA-MM-JJ or Date): written as created/modified, and as the zip entries' time */
@@ -37,6 +38,8 @@ export interface ComparisonWorkbookOptions {
   assumptions?: readonly string[] | undefined;
   /** the standard baskets simulated on the santé columns: adds the sheet "Exemples en euros" */
   examples?: ReimbursementExamples | undefined;
+  /** progress and cancellation of a long export (src/main/jobs) */
+  hooks?: WriteHooks | undefined;
 }
 
 /** The standard baskets simulated by the engine on the comparison's santé columns. */
@@ -200,7 +203,7 @@ function* sourceRows(model: Comparison): Generator<SheetRow> {
             cell.conditions ?? '',
             formatQuantities(cell.quantities),
             s.documentTitle ?? '',
-            s.file,
+            sourceFileText(s.file),
             s.section,
             s.lines[0] === s.lines[1] ? `${s.lines[0]}` : `${s.lines[0]}–${s.lines[1]}`,
             s.quote,
@@ -235,8 +238,21 @@ function* assumptionRows(model: Comparison, extra: readonly string[]): Generator
 }
 
 /** The workbook's sheets, rows built as they are written. Exposed for the benchmark's baseline. */
+/** Rows of the three large sheets, counted on the model without building them (progress of the export). */
+function rowCounts(model: Comparison): { grid: number; values: number; sources: number } {
+  let values = 0;
+  let sources = 0;
+  for (const row of model.rows) {
+    if (row.type !== 'category') continue;
+    if (row.figure) values++;
+    for (const cell of row.cells) if (cell.present) sources += cell.sources.length;
+  }
+  return { grid: 1 + model.rows.length, values: 1 + Math.max(values, 1), sources: 1 + sources };
+}
+
 export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWorkbookOptions): WorkbookSpec {
   const n = model.columns.length;
+  const counts = rowCounts(model);
   const sheets: SheetSpec[] = [
     {
       name: SHEET_GRID,
@@ -244,6 +260,7 @@ export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWor
       frozen: { rows: 1, columns: 1 },
       pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1', printTitlesColumn: 'A:A' }),
       rows: gridRows(model),
+      rowCount: counts.grid,
     },
     {
       name: SHEET_VALUES,
@@ -251,6 +268,7 @@ export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWor
       frozen: { rows: 1, columns: 2 },
       pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1', printTitlesColumn: 'A:B' }),
       rows: valueRows(model),
+      rowCount: counts.values,
     },
     ...(options.examples && options.examples.columns.length
       ? [
@@ -259,7 +277,8 @@ export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWor
             widths: [44, 14, 14, 14, ...options.examples.columns.flatMap(() => [18, 18])],
             frozen: { rows: 1, columns: 1 },
             pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1', printTitlesColumn: 'A:A' }),
-            rows: exampleRows(model, options.examples),
+            // a few baskets: built at once, so the sheet counts its rows
+            rows: [...exampleRows(model, options.examples)],
           },
         ]
       : []),
@@ -269,13 +288,14 @@ export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWor
       frozen: { rows: 1, columns: 1 },
       pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1' }),
       rows: sourceRows(model),
+      rowCount: counts.sources,
     },
     {
       name: SHEET_ASSUMPTIONS,
       widths: [6, 120],
       frozen: { rows: 1, columns: 0 },
       pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1' }),
-      rows: assumptionRows(model, options.assumptions ?? []),
+      rows: [...assumptionRows(model, options.assumptions ?? [])],
     },
   ];
   const products = [...new Set(model.columns.map((c) => c.productName))];
@@ -294,5 +314,5 @@ export function comparisonWorkbookSpec(model: Comparison, options: ComparisonWor
 
 /** The comparison as an .xlsx file's bytes; the same model and options give the same bytes. */
 export async function writeComparisonWorkbook(model: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {
-  return writeWorkbook(comparisonWorkbookSpec(model, options));
+  return writeWorkbook(comparisonWorkbookSpec(model, options), options.hooks);
 }

@@ -18,6 +18,7 @@ import { applyFactor, formatFactor, formatRationalPercent, percentOfFactor, type
 import type { Hypothesis } from '../../shared/core/pricing-types';
 import { sameTable } from '../../shared/core/product-index';
 import type { CellLike, RevisionComponent, RevisionMode } from '../../shared/core/revision';
+import { sourceFileText } from '../../shared/core/source-label';
 import { cellAddress, euros, RowList, sheetCellAddress } from './sheet-rows';
 import {
   centerStyle,
@@ -40,7 +41,7 @@ import {
   totalNumberStyle,
   wrapNoteStyle,
 } from './styles';
-import { formula, landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec } from './workbook-writer';
+import { formula, landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec, type WriteHooks } from './workbook-writer';
 
 export interface DeliberationSide {
   /** e.g. "Cotisations en vigueur au 27 novembre 2025 (délibération)" */
@@ -82,6 +83,8 @@ export interface DeliberationWorkbookOptions {
   /** the document's date (AAAA-MM-JJ or Date): created/modified and zip entry times */
   date: Date | string;
   title?: string | undefined;
+  /** progress and cancellation of a long export (src/main/jobs) */
+  hooks?: WriteHooks | undefined;
 }
 
 export const SHEET_TABLE = 'Délibération';
@@ -458,7 +461,7 @@ function mainSheet(data: DeliberationData, grid: Grid, date: Date): MainSheet {
         ? `Révision calculée par Grille (${rev.mode === 'additive' ? 'taux additionnés' : 'taux composés'}, hausse de ${formatRationalPercent(percent)}) : chaque cotisation « après » = cotisation « avant » × ${formatFactor(rev.factor)}, arrondie au centime le plus proche (demi vers le haut), cellule par cellule.`
         : `Composantes déclarées pour la version « ${data.after.label} » (${rev.mode === 'additive' ? 'taux additionnés' : 'taux composés'}, hausse de ${formatRationalPercent(percent)}). Le bloc « Contrôle » recalcule chaque cotisation à partir du tableau « avant ».`;
     list.add(noteRow(how, span));
-    if (rev.source) list.add(noteRow(`Source : « ${rev.source.quote} » (${rev.source.file}, ${rev.source.section}, l. ${lines(rev.source)}).`, span));
+    if (rev.source) list.add(noteRow(`Source : « ${rev.source.quote} » (${sourceFileText(rev.source.file)}, ${rev.source.section}, l. ${lines(rev.source)}).`, span));
   }
 
   list.blank();
@@ -496,7 +499,7 @@ function documentsSheet(data: DeliberationData, grid: Grid): SheetSpec {
     const values: CellValue[] = new Array<CellValue>(maxCols).fill(null);
     values[0] = sideTitle(s, side === 'before' ? 'Avant' : 'Après');
     list.add({ values, style: groupStyle });
-    if (s.document) list.add({ values: [`Document : ${s.document.title} (${s.document.file})`], styles: [wrapNoteStyle], merge });
+    if (s.document) list.add({ values: [`Document : ${s.document.title} (${sourceFileText(s.document.file)})`], styles: [wrapNoteStyle], merge });
     if (s.computed) list.add({ values: ['Montants calculés par Grille, présentés comme le tableau d’origine.'], styles: [wrapNoteStyle], merge });
     // groups of cells by printed section, in the order of their lines
     const groups = new Map<string, { section: string; source: Source | null; from: number; to: number; cells: CellLike[] }>();
@@ -512,7 +515,7 @@ function documentsSheet(data: DeliberationData, grid: Grid): SheetSpec {
     }
     for (const g of [...groups.values()].sort((a, b) => a.from - b.from)) {
       list.blank();
-      list.add({ values: [g.source ? `${g.section} — ${g.source.file}, l. ${g.from === g.to ? g.from : `${g.from}–${g.to}`}` : g.section], styles: [subtitleStyle], merge });
+      list.add({ values: [g.source ? `${g.section} — ${sourceFileText(g.source.file)}, l. ${g.from === g.to ? g.from : `${g.from}–${g.to}`}` : g.section], styles: [subtitleStyle], merge });
       const segs = data.product.segments.map((x) => x.code).filter((code) => g.cells.some((c) => c.segment === code));
       for (const c of g.cells) if (!segs.includes(c.segment)) segs.push(c.segment);
       list.add({ values: ['Formule', ...segs.map((x) => segLabel.get(x) ?? x)], styles: [headerLeftStyle, ...segs.map(() => headerStyle)], height: 34 });
@@ -820,7 +823,7 @@ function sourcesSheet(data: DeliberationData, grid: Grid): SheetSpec {
             `${side === 'before' ? 'Avant' : 'Après'}${s.computed ? ' (calculé : source de la cotisation de départ)' : ''}`,
             row.label,
             g.segments.join(', '),
-            src?.file ?? '',
+            src ? sourceFileText(src.file) : '',
             src?.section ?? 'sans source',
             src ? lines(src) : '',
             src?.quote ?? '',
@@ -845,7 +848,7 @@ function assumptionsSheet(data: DeliberationData, grid: Grid): SheetSpec {
   const add = (text: string, source: Source | null = null) => {
     if (seen.has(text)) return;
     seen.add(text);
-    items.push({ text, source: source ? `« ${source.quote} » (${source.file}, l. ${lines(source)})` : '' });
+    items.push({ text, source: source ? `« ${source.quote} » (${sourceFileText(source.file)}, l. ${lines(source)})` : '' });
   };
   add(`Avant : ${data.before.label}${data.before.version ? ` (version ${data.before.version})` : ''}. Après : ${data.after.label}${data.after.version ? ` (version ${data.after.version})` : ' (révision calculée)'}.`);
   for (const h of data.hypotheses) add(h.text, h.source);
@@ -883,5 +886,5 @@ export function deliberationWorkbookSpec(data: DeliberationData, options: Delibe
 
 /** The deliberation workbook's bytes; the same data and options give the same bytes. */
 export async function writeDeliberationWorkbook(data: DeliberationData, options: DeliberationWorkbookOptions): Promise<Buffer> {
-  return writeWorkbook(deliberationWorkbookSpec(data, options));
+  return writeWorkbook(deliberationWorkbookSpec(data, options), options.hooks);
 }

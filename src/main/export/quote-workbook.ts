@@ -16,6 +16,7 @@ import type { Source } from '../../shared/core/catalogue-schema';
 import { formatEuros, formatSignedEuros } from '../../shared/core/money';
 import type { MemberInput, Refusal } from '../../shared/core/pricing-types';
 import type { HouseholdQuote, ProductQuote, QuoteLine } from '../../shared/core/quote';
+import { sourceFileText } from '../../shared/core/source-label';
 import { cellAddress, euros, RowList } from './sheet-rows';
 import {
   centerStyle,
@@ -32,7 +33,7 @@ import {
   totalNumberStyle,
   wrapNoteStyle,
 } from './styles';
-import { formula, landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec } from './workbook-writer';
+import { formula, landscapeFitToWidth, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec, type WriteHooks } from './workbook-writer';
 
 export interface QuoteWorkbookData {
   quotes: readonly ProductQuote[];
@@ -49,6 +50,8 @@ export interface QuoteWorkbookOptions {
   /** the document's date (AAAA-MM-JJ or Date): created/modified and zip entry times */
   date: Date | string;
   title?: string | undefined;
+  /** progress and cancellation of a long export (src/main/jobs) */
+  hooks?: WriteHooks | undefined;
 }
 
 export const SHEET_QUOTE = 'Devis';
@@ -307,7 +310,7 @@ function householdSheet(data: QuoteWorkbookData): SheetSpec {
 
 function src(s: Source | null | undefined): string {
   if (!s) return '';
-  return `${s.file}, ${s.section}, l. ${s.lines[0] === s.lines[1] ? s.lines[0] : `${s.lines[0]}–${s.lines[1]}`}`;
+  return `${sourceFileText(s.file)}, ${s.section}, l. ${s.lines[0] === s.lines[1] ? s.lines[0] : `${s.lines[0]}–${s.lines[1]}`}`;
 }
 
 const OUTCOME_FR: Record<QuoteLine['outcome'], string> = { priced: 'tarifé', free: 'gratuit', 'non-precise': NOT_SPECIFIED, refused: 'refusé' };
@@ -417,5 +420,5 @@ export function quoteWorkbookSpec(data: QuoteWorkbookData, options: QuoteWorkboo
 
 /** The quote as an .xlsx file's bytes; the same quotes and options give the same bytes. */
 export async function writeQuoteWorkbook(data: QuoteWorkbookData, options: QuoteWorkbookOptions): Promise<Buffer> {
-  return writeWorkbook(quoteWorkbookSpec(data, options));
+  return writeWorkbook(quoteWorkbookSpec(data, options), options.hooks);
 }

@@ -7,8 +7,9 @@ import type { Style } from 'exceljs';
 import type { ProductFile, Source, TariffCellEntry } from '../../shared/core/catalogue-schema';
 import { formatDateFr } from '../../shared/core/format';
 import { NOT_SPECIFIED } from '../../shared/core/compare';
+import { sourceFileText } from '../../shared/core/source-label';
 import { centerStyle, headerLeftStyle, headerStyle, missingStyle, NUMFMT_EURO, numberStyle, textStyle, titleStyle, titleWrapStyle, wrapNoteStyle } from './styles';
-import { landscapeFitToWidth, sheetNamer, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec } from './workbook-writer';
+import { landscapeFitToWidth, sheetNamer, toDocumentDate, writeWorkbook, type CellValue, type SheetRow, type SheetSpec, type WorkbookSpec, type WriteHooks } from './workbook-writer';
 
 export interface TariffRowHeader {
   formula: string;
@@ -57,6 +58,8 @@ export interface TariffWorkbookOptions {
   title?: string | undefined;
   /** versions to export per product id (all when absent) */
   versions?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** progress and cancellation of a long export (src/main/jobs) */
+  hooks?: WriteHooks | undefined;
 }
 
 const PERIOD_FR: Record<'month' | 'year' | 'mixed', string> = { month: 'par mois', year: 'par an', mixed: 'par mois ou par an (voir colonne « Période »)' };
@@ -295,7 +298,7 @@ function* tableRows(t: TariffTable): Generator<SheetRow> {
   yield { values: [t.productName], styles: [titleWrapStyle], height: 20, merge };
   yield { values: [`${t.versionLabel}${t.reference ? ` (${t.reference})` : ''} — ${periodText(t)}`], styles: [wrapNoteStyle], merge };
   yield {
-    values: [`Cotisations en euros ${PERIOD_FR[t.period]}${t.documentTitle ? ` — source : ${t.documentTitle}${t.documentFile ? ` (${t.documentFile})` : ''}` : ''}`],
+    values: [`Cotisations en euros ${PERIOD_FR[t.period]}${t.documentTitle ? ` — source : ${t.documentTitle}${t.documentFile ? ` (${sourceFileText(t.documentFile)})` : ''}` : ''}`],
     styles: [wrapNoteStyle],
     merge,
   };
@@ -340,6 +343,11 @@ function* tableRows(t: TariffTable): Generator<SheetRow> {
     yield { values: ['Règles de tarification'], styles: [titleStyle] };
     for (const rule of t.rules) yield { values: [rule], styles: [wrapNoteStyle], merge };
   }
+}
+
+/** The rows tableRows gives: title, two notes, header, one row per formula/option/zone, then the rules. */
+function tableRowCount(t: TariffTable): number {
+  return 4 + t.rows.length + (t.rules.length > 0 ? 2 + t.rules.length : 0);
 }
 
 function labelColumns(t: TariffTable): number {
@@ -392,7 +400,7 @@ export function tariffWorkbookSpec(products: readonly ProductFile[], options: Ta
             h.optionLabel,
             h.zone,
             g.segments.length === t.segments.length ? allSegments : g.segments.map((c) => segLabel.get(c) ?? c).join(', '),
-            s.file,
+            sourceFileText(s.file),
             s.section,
             s.lines[0] === s.lines[1] ? `${s.lines[0]}` : `${s.lines[0]}–${s.lines[1]}`,
             s.quote,
@@ -410,6 +418,7 @@ export function tariffWorkbookSpec(products: readonly ProductFile[], options: Ta
       frozen: { rows: 1, columns: 0 },
       pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1' }),
       rows: summaryRows(),
+      rowCount: 1 + tables.length + without.length,
     },
   ];
   for (const { table, sheet } of tables) {
@@ -420,6 +429,7 @@ export function tariffWorkbookSpec(products: readonly ProductFile[], options: Ta
       frozen: { rows: TARIFF_HEADER_ROW, columns: labels },
       pageSetup: landscapeFitToWidth({ printTitlesRow: `${TARIFF_HEADER_ROW}:${TARIFF_HEADER_ROW}` }),
       rows: tableRows(table),
+      rowCount: tableRowCount(table),
     });
   }
   sheets.push({
@@ -428,6 +438,7 @@ export function tariffWorkbookSpec(products: readonly ProductFile[], options: Ta
     frozen: { rows: 1, columns: 0 },
     pageSetup: landscapeFitToWidth({ printTitlesRow: '1:1' }),
     rows: sourceRows(),
+    rowCount: 1 + tables.reduce((n, { table }) => n + table.sources.length, 0),
   });
   return {
     properties: {
@@ -444,5 +455,5 @@ export function tariffWorkbookSpec(products: readonly ProductFile[], options: Ta
 
 /** The tariffs of the products as an .xlsx file's bytes; the same inputs give the same bytes. */
 export async function writeTariffWorkbook(products: readonly ProductFile[], options: TariffWorkbookOptions): Promise<Buffer> {
-  return writeWorkbook(tariffWorkbookSpec(products, options));
+  return writeWorkbook(tariffWorkbookSpec(products, options), options.hooks);
 }

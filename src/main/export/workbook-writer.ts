@@ -53,6 +53,8 @@ export interface SheetSpec {
   pageSetup?: Partial<PageSetup> | undefined;
   /** built lazily when a generator is given: a large sheet is never held whole in memory */
   rows: Iterable<SheetRow>;
+  /** how many rows a generator gives, when known beforehand (progress of a long export); an array says it itself */
+  rowCount?: number | undefined;
 }
 
 export interface WorkbookProperties {
@@ -144,10 +146,39 @@ function applyProperties(wb: ExcelJS.Workbook, p: WorkbookProperties): void {
   if (p.category) wb.category = cleanText(p.category);
 }
 
+/**
+ * What a long export reports while it writes (src/main/jobs). Either hook may throw (a cancelled job):
+ * the write stops there and nothing is returned.
+ */
+export interface WriteHooks {
+  /** rows written so far, and the rows of the whole workbook (null when a sheet does not say); every few thousand cells and after the last row */
+  progress?: ((done: number, total: number | null) => void) | undefined;
+  /** after the last row, before each step that finishes the file: the zip's compression, then its entry dates */
+  finishing?: ((step: 'compress' | 'dates') => void) | undefined;
+}
+
+/** Cells written between two progress calls: often enough to stop within a few milliseconds, rarely enough to cost nothing. */
+export const PROGRESS_EVERY_CELLS = 4096;
+
+/** The rows of the whole workbook, when every sheet says how many it has. */
+export function workbookRowCount(spec: WorkbookSpec): number | null {
+  let total = 0;
+  for (const sheet of spec.sheets) {
+    const n = Array.isArray(sheet.rows) ? (sheet.rows as readonly SheetRow[]).length : sheet.rowCount;
+    if (n === undefined) return null;
+    total += n;
+  }
+  return total;
+}
+
 /** Writes the spec and returns the file's bytes (identical for identical specs). */
-export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+export async function writeWorkbook(spec: WorkbookSpec, hooks?: WriteHooks): Promise<Buffer> {
   const { wb, sink } = openStreamingWorkbook({ useStyles: true });
   applyProperties(wb, spec.properties);
+  const report = hooks?.progress;
+  const total = report ? workbookRowCount(spec) : null;
+  let written = 0;
+  let cellsSinceReport = 0;
   for (const sheet of spec.sheets) {
     const views: Partial<WorksheetView>[] = sheet.frozen
       ? [{ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows, topLeftCell: topLeft(sheet.frozen), activeCell: 'A1' }]
@@ -190,10 +221,21 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       // merged before the row is committed: the streaming writer cannot reach a committed row
       if (spec.merge) for (const [from, to] of spec.merge) ws.mergeCells(r, from, r, to);
       row.commit();
+      if (report) {
+        written++;
+        cellsSinceReport += values.length + 1;
+        if (cellsSinceReport >= PROGRESS_EVERY_CELLS) {
+          cellsSinceReport = 0;
+          report(written, total);
+        }
+      }
     }
     ws.commit();
   }
+  report?.(written, total === null ? null : Math.max(total, written));
+  hooks?.finishing?.('compress');
   await wb.commit();
+  hooks?.finishing?.('dates');
   return normaliseZipDates(sink.buffer, spec.properties.date);
 }
 

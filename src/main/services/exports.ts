@@ -13,6 +13,7 @@ import { indexProduct, pickVersion } from '../../shared/core/product-index';
 import { revisionFactor, type RevisionMode } from '../../shared/core/revision';
 import type { ReimbursementExamples } from '../export/comparison-workbook';
 import type { DeliberationData, DeliberationSide } from '../export/deliberation-workbook';
+import type { WriteHooks } from '../export/workbook-writer';
 import { standardExamples } from '../reimbursement/service';
 import { GrilleError } from '../store/errors';
 import { catalogueShow, type Catalogue } from './catalogue';
@@ -47,26 +48,26 @@ export function comparisonExamples(cat: Catalogue, comparison: Comparison, date:
   return { date: at, columns: columns.map((c) => c.index), baskets: standardExamples(columns.map((c) => ({ product: product(c.productId), formula: c.formula })), at) };
 }
 
-export async function comparisonWorkbook(cat: Catalogue, request: CompareRequest, date: string): Promise<Buffer> {
-  return (await comparisonExport(cat, request, date)).bytes;
+export async function comparisonWorkbook(cat: Catalogue, request: CompareRequest, date: string, hooks?: WriteHooks): Promise<Buffer> {
+  return (await comparisonExport(cat, request, date, hooks)).bytes;
 }
 
 /** The comparison workbook and the model it shows (the CLI reports its size). */
-export async function comparisonExport(cat: Catalogue, request: CompareRequest, date: string): Promise<{ bytes: Buffer; comparison: Comparison }> {
+export async function comparisonExport(cat: Catalogue, request: CompareRequest, date: string, hooks?: WriteHooks): Promise<{ bytes: Buffer; comparison: Comparison }> {
   const comparison = compareColumns(cat, request);
   const examples = comparisonExamples(cat, comparison, date);
-  return { bytes: await (await builders.comparison()).writeComparisonWorkbook(comparison, { date, examples }), comparison };
+  return { bytes: await (await builders.comparison()).writeComparisonWorkbook(comparison, { date, examples, hooks }), comparison };
 }
 
-export async function tariffWorkbook(cat: Catalogue, productIds: string[], date: string): Promise<Buffer> {
+export async function tariffWorkbook(cat: Catalogue, productIds: string[], date: string, hooks?: WriteHooks): Promise<Buffer> {
   return (await builders.tariffs()).writeTariffWorkbook(
     productIds.map((id) => catalogueShow(cat, id)),
-    { date },
+    { date, hooks },
   );
 }
 
 /** The household's quote on the products asked for (all when none), as a workbook. */
-export async function quoteWorkbook(cat: Catalogue, request: QuoteRequestDto, date: string): Promise<Buffer> {
+export async function quoteWorkbook(cat: Catalogue, request: QuoteRequestDto, date: string, hooks?: WriteHooks): Promise<Buffer> {
   const members: MemberInput[] = request.members.map((m) => ({ role: m.role, birth: m.birth, status: m.status ?? null }));
   const quotes = quoteMembers(cat, {
     productIds: request.productIds,
@@ -80,7 +81,7 @@ export async function quoteWorkbook(cat: Catalogue, request: QuoteRequestDto, da
     renouncedOptions: request.mav?.renouncedOptions ?? [],
   });
   if (quotes.length === 0) throw invalid('aucune offre à chiffrer : aucun produit ne propose les formules demandées');
-  return (await builders.quote()).writeQuoteWorkbook({ quotes, members, at: request.at, formulas: request.formulas, mav: request.mav }, { date });
+  return (await builders.quote()).writeQuoteWorkbook({ quotes, members, at: request.at, formulas: request.formulas, mav: request.mav }, { date, hooks });
 }
 
 
@@ -190,6 +191,6 @@ export function deliberationData(cat: Catalogue, request: DeliberationRequest): 
   return { product, before, after, revision, reference, impact: impactData, hypotheses };
 }
 
-export async function deliberationWorkbook(cat: Catalogue, request: DeliberationRequest, date: string): Promise<Buffer> {
-  return (await builders.deliberation()).writeDeliberationWorkbook(deliberationData(cat, request), { date });
+export async function deliberationWorkbook(cat: Catalogue, request: DeliberationRequest, date: string, hooks?: WriteHooks): Promise<Buffer> {
+  return (await builders.deliberation()).writeDeliberationWorkbook(deliberationData(cat, request), { date, hooks });
 }

@@ -111,7 +111,14 @@ function versionAt(product: ProductFile, at: string): string {
   return pick.version.code;
 }
 
-export function revise(cat: Catalogue, input: ReviseInput): ReviseOutput {
+/**
+ * What a saved revision reports while it runs (src/main/jobs): the step and the tariff cells written. It may
+ * throw (a cancelled job): inside the write transaction, the throw rolls the whole version back.
+ */
+export type ReviseProgress = (phase: string, done: number, total: number | null) => void;
+
+export function revise(cat: Catalogue, input: ReviseInput, progress?: ReviseProgress): ReviseOutput {
+  progress?.('Calcul de la révision', 0, null);
   const product = catalogueShow(cat, input.productId);
   const fromAt = requireDate(input.fromAt, '--from-at');
   const effective = requireDate(input.effective, '--effective');
@@ -154,6 +161,8 @@ export function revise(cat: Catalogue, input: ReviseInput): ReviseOutput {
     tariffs: [...product.tariffs, ...entries.tariffs],
   };
   // the new version and its trace in the audit trail are written together
+  const cells = updated.tariffs.length;
+  progress?.('Enregistrement de la version', 0, cells);
   cat.db.transaction(() => {
     saveProduct(cat.db, updated, { replace: true });
     insertAudit(cat.db, {
@@ -164,6 +173,8 @@ export function revise(cat: Catalogue, input: ReviseInput): ReviseOutput {
       newValue: { version: code, effectiveFrom: effective, mode, components: revision.components, cells: entries.tariffs.length },
       comment: input.reference ?? null,
     });
+    // the last moment a cancellation can undo the write
+    progress?.('Enregistrement de la version', cells, cells);
   })();
   return { revision, saved: { version: code, product: product.product.id } };
 }

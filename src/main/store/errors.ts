@@ -11,7 +11,13 @@ export class GrilleError extends Error {
       | 'INVALID_INPUT'
       | 'DATA_INVALID'
       | 'IO'
-      | 'NOT_AVAILABLE',
+      | 'NOT_AVAILABLE'
+      /** a job stopped at the user's request: nothing was written */
+      | 'CANCELLED'
+      /** a job's worker stopped without an answer (crash, out of memory) */
+      | 'JOB_FAILED'
+      /** the value changed since the user saw it: an edit or an undo refused rather than overwriting */
+      | 'CONFLICT',
     message: string,
   ) {
     super(message);

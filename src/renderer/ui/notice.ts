@@ -20,17 +20,18 @@ export function say(slot: HTMLElement, kind: NoticeKind, text: string, hint?: st
 
 /** The message of a failed answer, with the code kept for support. */
 export function errorText(error: { code: string; message: string }): string {
-  return error.code === 'NOT_AVAILABLE' || error.code === 'INVALID_INPUT' ? error.message : `${error.message} (${error.code})`;
+  return error.code === 'NOT_AVAILABLE' || error.code === 'INVALID_INPUT' || error.code === 'CANCELLED' ? error.message : `${error.message} (${error.code})`;
 }
 
-/** What an export answered: the file written, a cancelled dialog, or the error with what to do. */
+/** What an export answered: the file written, a cancelled dialog or job (« Annuler » of the progress panel), or the error with what to do. */
 export function sayExported(
   slot: HTMLElement,
   answer: { ok: true; value: { path: string | null } } | { ok: false; error: { code: string; message: string } },
   what = 'Classeur',
   hint = 'Vérifiez que le fichier n’est pas ouvert dans Excel, puis relancez l’export.',
 ): void {
-  if (!answer.ok) say(slot, 'error', errorText(answer.error), hint);
+  if (!answer.ok && answer.error.code === 'CANCELLED') say(slot, 'info', 'Export annulé : aucun fichier n’a été écrit.');
+  else if (!answer.ok) say(slot, 'error', errorText(answer.error), hint);
   else if (answer.value.path === null) say(slot, 'info', 'Export annulé : aucun fichier n’a été écrit.');
   else say(slot, 'ok', `${what} enregistré : ${answer.value.path}`);
 }
