@@ -1,23 +1,274 @@
 /**
  * The IPC handlers of catalogue editing, history, undo, and the desktop import/export of catalogue data.
+ * Every payload is checked by a strict zod schema (French messages) before a service sees it.
+ *
+ * Picking a file to import: the open dialog's path stays in the main process, behind a random token
+ * (a bounded map whose tokens expire); the page gets the file's name, size and format, and sends the
+ * token back to import it. The page never sends a path.
  */
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { z } from 'zod';
-import type { GrilleApi } from '../shared/api';
+import type { GrilleApi, ImportReportDto, PickedFile } from '../shared/api';
+import { code, date, handler, inFrench, type FileFilter, type Handler } from './ipc-handler';
+import { editCatalogue, editHistory, EDIT_LIMITS, undoEdit } from './services/editing';
 import { GrilleError } from './store/errors';
-import { handler, type Handler } from './ipc-handler';
+import { exportCatalogue, writeFileAtomic } from './transfer/export';
+import { formatOf, importBytes, readImportFile, type ImportFormat, type ImportResult } from './transfer/import';
+import { ImportRejected } from './transfer/problems';
 
 type EditMethods = 'editCatalogue' | 'undoEdit' | 'history' | 'pickImportFile' | 'importCatalogue' | 'exportCatalogue';
 
-// TEMPORARY: being written this session; every method answers NOT_AVAILABLE until then
-const notYet = handler(z.array(z.unknown()), async () => {
-  throw new GrilleError('NOT_AVAILABLE', 'Pas encore disponible.');
-});
+const text = (max: number) => z.string().max(max, `${max} caractères au plus`);
+const lineNumber = z.number().int('numéro de ligne entier attendu').min(1, 'numéro de ligne : 1 ou plus').max(EDIT_LIMITS.line, 'numéro de ligne trop grand');
+const citedDocument = z
+  .object({ file: text(EDIT_LIMITS.sourceFile), section: text(EDIT_LIMITS.section), lines: z.tuple([lineNumber, lineNumber]), quote: text(EDIT_LIMITS.quote) })
+  .strict();
+const sourceChoice = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('keep') }).strict(),
+  z.object({ mode: z.literal('none') }).strict(),
+  citedDocument.extend({ mode: z.literal('document') }).strict(),
+]);
+const cents = (max: number) =>
+  z
+    .number()
+    .int('montant en centimes entiers attendu')
+    .min(0, 'montant négatif refusé')
+    .max(max, `montant invraisemblable (${(max / 100).toLocaleString('fr-FR')} € au plus)`);
+const editComment = text(EDIT_LIMITS.comment);
+const productId = code;
+
+const catalogueEdit = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('guarantee'),
+      productId,
+      index: z.number().int('position entière attendue').min(0, 'position : 0 ou plus').max(100_000),
+      expectedText: text(10_000),
+      text: text(EDIT_LIMITS.text),
+      status: z.enum(['covered', 'not_covered', 'unspecified']),
+      quantities: z
+        .record(z.string().max(40), z.number().finite('nombre attendu').min(0, 'quantité négative refusée').max(EDIT_LIMITS.quantityCents))
+        .refine((q) => Object.keys(q).length <= 20, 'trop de quantités'),
+      conditions: text(EDIT_LIMITS.conditions).nullable(),
+      source: sourceChoice,
+      comment: editComment,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('tariffCell'),
+      productId,
+      version: code,
+      formula: code,
+      option: z.union([code, z.literal('')]),
+      segment: code,
+      zone: text(100),
+      expectedCents: cents(Number.MAX_SAFE_INTEGER),
+      amountCents: cents(EDIT_LIMITS.tariffCents),
+      source: sourceChoice,
+      comment: editComment,
+    })
+    .strict(),
+  z.object({ kind: z.literal('formulaLabel'), productId, formula: code, expectedLabel: text(10_000), label: text(EDIT_LIMITS.label), comment: editComment }).strict(),
+  z
+    .object({ kind: z.literal('addFormula'), productId, code: text(EDIT_LIMITS.code), label: text(EDIT_LIMITS.label), formulaKind: z.enum(['formula', 'option']), source: sourceChoice, comment: editComment })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('addVersion'),
+      productId,
+      code: text(EDIT_LIMITS.code),
+      label: text(EDIT_LIMITS.label),
+      effectiveFrom: date,
+      effectiveTo: date.nullable(),
+      reference: text(EDIT_LIMITS.reference).nullable(),
+      copyTariffsFrom: code.nullable(),
+      source: sourceChoice,
+      comment: editComment,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('addProduct'),
+      id: text(EDIT_LIMITS.code),
+      productKind: z.enum(['sante', 'assistance', 'mav', 'prevoyance', 'reseau']),
+      name: text(EDIT_LIMITS.name),
+      insurer: z.union([z.object({ id: code }).strict(), z.object({ name: text(EDIT_LIMITS.name) }).strict()]),
+      formula: z.object({ code: text(EDIT_LIMITS.code), label: text(EDIT_LIMITS.label) }).strict(),
+      version: z.object({ code: text(EDIT_LIMITS.code), label: text(EDIT_LIMITS.label), effectiveFrom: date }).strict(),
+      source: sourceChoice,
+      comment: editComment,
+    })
+    .strict(),
+]);
+
+const scope = z.object({ productId: productId.nullable() }).strict();
+
+const TOKEN_RE = /^[0-9a-f]{32}$/;
+const importRequest = z
+  .object({
+    token: z.string().regex(TOKEN_RE, 'jeton de fichier invalide : choisissez le fichier de nouveau'),
+    dryRun: z.boolean(),
+    comment: editComment.nullable().optional(),
+    csv: z
+      .object({
+        productId,
+        version: code,
+        effectiveFrom: date.optional(),
+        label: text(EDIT_LIMITS.label).optional(),
+        period: z.enum(['mois', 'an']).optional(),
+        document: code.optional(),
+        reference: text(EDIT_LIMITS.reference).optional(),
+        source: citedDocument.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+const exportRequest = z.object({ productIds: z.array(code).max(500), format: z.enum(['xlsx', 'json']) }).strict();
+
+// ---- files picked in the open dialog, behind tokens
+
+interface Picked {
+  path: string;
+  name: string;
+  size: number;
+  format: ImportFormat;
+  expires: number;
+}
+
+/** How many picked files are remembered, and for how long. */
+export const PICKED_LIMITS = Object.freeze({ entries: 16, ttlMs: 30 * 60 * 1000 });
+const picked = new Map<string, Picked>();
+
+function prune(now: number): void {
+  for (const [token, p] of picked) if (p.expires <= now) picked.delete(token);
+}
+
+function remember(file: Omit<Picked, 'expires'>, now = Date.now()): string {
+  prune(now);
+  // the oldest goes first (a Map keeps insertion order)
+  while (picked.size >= PICKED_LIMITS.entries) picked.delete(picked.keys().next().value!);
+  const token = randomBytes(16).toString('hex');
+  picked.set(token, { ...file, expires: now + PICKED_LIMITS.ttlMs });
+  return token;
+}
+
+function recall(token: string, now = Date.now()): Picked {
+  prune(now);
+  const p = picked.get(token);
+  if (!p) throw new GrilleError('NOT_FOUND', 'Fichier à importer inconnu ou choisi il y a trop longtemps : choisissez-le de nouveau (Fichier › Importer…).');
+  return p;
+}
+
+export const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Données de catalogue (JSON, Excel, CSV)', extensions: ['json', 'xlsx', 'csv'] },
+  { name: 'Paquet de catalogue (JSON)', extensions: ['json'] },
+  { name: 'Modèle Excel (XLSX)', extensions: ['xlsx'] },
+  { name: 'Table de tarifs (CSV)', extensions: ['csv'] },
+];
+
+function reportOf(r: ImportResult): ImportReportDto {
+  return {
+    file: r.file,
+    format: r.format,
+    dryRun: r.dryRun,
+    written: r.written,
+    products: r.products.map((p) => ({
+      id: p.id,
+      name: p.name,
+      action: p.action,
+      versions: p.versions,
+      guarantees: p.guarantees,
+      tariffCells: p.tariffCells,
+      documents: p.documents,
+      rules: p.rules,
+      closed: p.closed,
+    })),
+    categoriesAdded: r.categoriesAdded,
+    warnings: r.warnings,
+    problems: [],
+    problemCount: 0,
+    backup: r.backup === null ? null : basename(r.backup),
+  };
+}
+
+function rejectedReport(file: Picked, dryRun: boolean, e: ImportRejected): ImportReportDto {
+  return {
+    file: e.file,
+    format: file.format,
+    dryRun,
+    written: false,
+    products: [],
+    categoriesAdded: [],
+    warnings: [],
+    problems: e.problems,
+    problemCount: e.total,
+    backup: null,
+  };
+}
 
 export const editHandlers: Record<EditMethods, Handler> & Partial<Record<keyof GrilleApi, Handler>> = {
-  editCatalogue: notYet,
-  undoEdit: notYet,
-  history: notYet,
-  pickImportFile: notYet,
-  importCatalogue: notYet,
-  exportCatalogue: notYet,
+  editCatalogue: handler(z.tuple([inFrench(catalogueEdit)]), async (s, [edit]) => editCatalogue(await s.catalogue(), edit, { today: s.today() })),
+  undoEdit: handler(z.tuple([inFrench(scope)]), async (s, [r]) => undoEdit(await s.catalogue(), r.productId)),
+  history: handler(z.tuple([inFrench(scope)]), async (s, [r]) => editHistory(await s.catalogue(), r.productId)),
+
+  pickImportFile: handler(z.tuple([]), async (s): Promise<PickedFile | null> => {
+    if (!s.openFile) throw new GrilleError('NOT_AVAILABLE', 'Le choix d’un fichier n’est pas disponible ici : importez avec « grille import FICHIER ».');
+    const path = await s.openFile(IMPORT_FILTERS);
+    if (path === null) return null;
+    const format = formatOf(path);
+    let size: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw new Error('pas un fichier');
+      size = st.size;
+    } catch (e) {
+      throw new GrilleError('NOT_FOUND', `${basename(path)} : fichier illisible (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    }
+    const name = basename(path);
+    return { token: remember({ path, name, size, format }), name, size, format };
+  }),
+
+  importCatalogue: handler(z.tuple([inFrench(importRequest)]), async (s, [r]): Promise<ImportReportDto> => {
+    const file = recall(r.token);
+    if (file.format === 'csv' && !r.csv) throw new GrilleError('INVALID_INPUT', `${file.name} : une table de tarifs CSV s’importe dans un produit et une version : indiquez-les.`);
+    if (file.format !== 'csv' && r.csv) throw new GrilleError('INVALID_INPUT', `${file.name} : le produit et la version de destination ne servent qu’aux tables de tarifs CSV.`);
+    const cat = await s.catalogue();
+    const csv = r.csv
+      ? {
+          productId: r.csv.productId,
+          version: r.csv.version,
+          effectiveFrom: r.csv.effectiveFrom,
+          label: r.csv.label,
+          document: r.csv.document,
+          reference: r.csv.reference,
+          period: r.csv.period,
+          ...(r.csv.source
+            ? { source: { file: r.csv.source.file, section: r.csv.source.section, lines: `${r.csv.source.lines[0]}-${r.csv.source.lines[1]}`, quote: r.csv.source.quote } }
+            : {}),
+        }
+      : undefined;
+    try {
+      // read again now, with the import's size limits: the file may have changed since it was picked
+      const bytes = readImportFile(file.path);
+      return reportOf(await importBytes(cat, bytes, file.path, { dryRun: r.dryRun, comment: r.comment ?? null, ...(csv ? { csv } : {}) }));
+    } catch (e) {
+      if (e instanceof ImportRejected) return rejectedReport(file, r.dryRun, e);
+      throw e;
+    }
+  }),
+
+  exportCatalogue: handler(z.tuple([inFrench(exportRequest)]), async (s, [r]) => {
+    // built first: an unknown product or a text Excel cannot hold is said before the dialog opens
+    const { bytes, products } = await exportCatalogue((await s.catalogue()).db, r.productIds, r.format);
+    const defaultName = `${products.length === 1 ? products[0]! : 'catalogue'}-${s.today()}.${r.format}`;
+    let path = await s.saveAs(defaultName, r.format);
+    if (path === null) return { path: null };
+    if (extname(path) === '') path = `${path}.${r.format}`;
+    writeFileAtomic(path, bytes);
+    return { path };
+  }),
 };

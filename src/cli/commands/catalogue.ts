@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
+import { isUnsourcedFile, sourceFileText } from '../../shared/core/source-label';
 import { catalogueCheck, catalogueList, catalogueReset, catalogueShow, openCatalogue, openForReading } from '../../main/services/catalogue';
 import { euros, frDate, printJson, table } from '../output';
 import { dbPathOf, type GlobalOptions } from '../context';
@@ -34,7 +35,7 @@ function showProduct(p: ProductFile): string {
       out.push(`  ${g.category}${scope} — ${g.label}`);
       out.push(`      ${g.status === 'unspecified' ? 'non précisé' : g.status === 'not_covered' ? 'non couvert' : g.text}`);
       if (g.conditions) out.push(`      conditions : ${g.conditions}`);
-      out.push(`      source : ${g.source.file}, ${g.source.section}, l. ${g.source.lines[0]}-${g.source.lines[1]}`);
+      out.push(isUnsourcedFile(g.source.file) ? `      source : ${sourceFileText(g.source.file)} (${g.source.quote})` : `      source : ${g.source.file}, ${g.source.section}, l. ${g.source.lines[0]}-${g.source.lines[1]}`);
     }
   } else {
     out.push('', 'Garanties : aucune dans les documents sources.');
@@ -154,6 +155,8 @@ export function registerCatalogue(program: Command, globals: () => GlobalOptions
           for (const p of report.problems) console.log(`  ✗ ${p}`);
           console.log(`Provenance : ${report.provenance.checked ? (report.provenance.problems.length ? `${report.provenance.problems.length} problème(s)` : 'toutes les citations retrouvées dans les sources') : report.provenance.message}`);
           for (const p of report.provenance.problems) console.log(`  ✗ ${p}`);
+          console.log(`Valeurs sans source (saisies dans Grille sans document, à vérifier) : ${report.unsourced.total}`);
+          for (const u of report.unsourced.products) console.log(`  ⚠ ${u.id} : ${u.count} — ${u.where.slice(0, 10).join(', ')}${u.where.length > 10 ? ', …' : ''}`);
           console.log(report.ok ? 'Catalogue vérifié.' : 'Catalogue NON conforme.');
         }
         if (!report.ok) process.exitCode = 1;

@@ -2,9 +2,10 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { openCatalogue, openForReading } from '../../main/services/catalogue';
 import { GrilleError } from '../../main/store/errors';
-import { backupTo, listBackups, openRaw, restoreDatabase, rotatingBackup } from '../../main/transfer/backup';
+import { backupTo, backupsDir, listBackups, openRaw, restoreDatabase, rotatingBackup } from '../../main/transfer/backup';
 import { exportCatalogue, writeFileAtomic, type ExportFormat } from '../../main/transfer/export';
-import { productHistory } from '../../main/transfer/history';
+import { historyWithUndo } from '../../main/transfer/history';
+import { undoEdit } from '../../main/services/editing';
 import { formatOf, importBytes, readImportFile, type ImportResult } from '../../main/transfer/import';
 import { ImportRejected, formatProblem } from '../../main/transfer/problems';
 import { dbPathOf, type GlobalOptions } from '../context';
@@ -139,18 +140,20 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
 
   program
     .command('history')
-    .description("historique d'un produit : imports (et modifications), avec anciennes et nouvelles valeurs")
-    .argument('<product-id>', 'identifiant du produit')
+    .description("historique d'un produit (ou de tout le catalogue) : imports, révisions, modifications et annulations, avec anciennes et nouvelles valeurs")
+    .argument('[product-id]', 'identifiant du produit (défaut : tout le catalogue)')
     .option('--json', 'sortie JSON')
-    .action(async (id: string, opts: { json?: boolean }) => {
+    .action(async (id: string | undefined, opts: { json?: boolean }) => {
       const cat = await openForReading(dbPathOf(globals()));
       try {
-        const entries = productHistory(cat.db, id);
-        if (opts.json) return printJson({ product: id, entries });
-        if (!entries.length) return console.log(`${id} : aucune modification enregistrée depuis le catalogue par défaut.`);
-        console.log(`Historique de ${id} (${entries.length} entrée(s), la plus récente d'abord) :`);
+        const entries = historyWithUndo(cat.db, id ?? null);
+        if (opts.json) return printJson({ product: id ?? null, entries });
+        const whose = id ?? 'du catalogue';
+        if (!entries.length) return console.log(`${id ?? 'Catalogue'} : aucune modification enregistrée depuis le catalogue par défaut.`);
+        console.log(`Historique ${id ? `de ${id}` : whose} (${entries.length} entrée(s), la plus récente d'abord) :`);
         for (const e of entries) {
-          console.log(`${e.at.replace('T', ' ').slice(0, 19)}  ${e.what}`);
+          const flags = [e.undoneBy !== null && `annulée (n°${e.undoneBy})`, e.undoable && 'la prochaine que « grille undo » annulerait'].filter(Boolean);
+          console.log(`n°${e.id}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.what}${!id && e.productId ? ` [${e.productId}]` : ''}${flags.length ? `  — ${flags.join(', ')}` : ''}`);
           if (e.oldValue !== null) console.log(`    avant : ${JSON.stringify(e.oldValue)}`);
           if (e.newValue !== null) console.log(`    après : ${JSON.stringify(e.newValue)}`);
           if (e.comment) console.log(`    commentaire : ${e.comment}`);
@@ -160,13 +163,38 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
       }
     });
 
+  program
+    .command('undo')
+    .description("annule la dernière modification faite dans Grille (d'un produit, ou de tout le catalogue) ; les imports et révisions se défont en restaurant une sauvegarde")
+    .option('--product <id>', 'la dernière modification de ce produit (défaut : du catalogue)')
+    .option('--json', 'sortie JSON')
+    .action(async (opts: { product?: string; json?: boolean }) => {
+      const cat = await openCatalogue(dbPathOf(globals()));
+      try {
+        const r = undoEdit(cat, opts.product ?? null);
+        if (opts.json) return printJson(r);
+        console.log(`${r.what} (n°${r.undone} annulée, historique n°${r.auditId}).`);
+      } finally {
+        cat.close();
+      }
+    });
+
   const db = program.command('db').description('sauvegarder et restaurer la base du catalogue');
   db.command('backup')
     .description(`copie la base (défaut : dans backups/ à côté d'elle, les dernières copies gardées)`)
     .option('--out <file>', 'fichier de la copie (jamais un fichier existant)')
+    .option('--list', 'liste les sauvegardes de backups/ (avant import, avant migration, avant restauration, manuelles) sans en faire')
     .option('--json', 'sortie JSON')
-    .action(async (opts: { out?: string; json?: boolean }) => {
+    .action(async (opts: { out?: string; list?: boolean; json?: boolean }) => {
       const file = dbPathOf(globals());
+      if (opts.list) {
+        const backups = listBackups(file);
+        if (opts.json) return printJson({ db: file, backups });
+        if (!backups.length) return console.log(`Aucune sauvegarde dans ${backupsDir(file)}.`);
+        console.log(`Sauvegardes de ${file} (${backups.length}, la plus ancienne d'abord) :`);
+        for (const b of backups) console.log(`  ${b}`);
+        return;
+      }
       if (!existsSync(file)) throw new GrilleError('NOT_FOUND', `Base ${file} introuvable : rien à sauvegarder.`);
       const raw = openRaw(file);
       let out: string;

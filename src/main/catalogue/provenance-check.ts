@@ -39,7 +39,8 @@ export function checkCatalogueProvenance(products: ProductFile[], seedsDir: stri
   for (const p of products) {
     const id = p.product.id;
     const check = (where: string, source: Source) => {
-      // values Grille computed (a saved revision) say so in their source; they stand in no document
+      // values Grille computed (a saved revision, grille:calcul) or a user keyed in without a document
+      // (grille:saisie, shown « sans source ») say so in their source: they stand in no document
       if (source.file.startsWith('grille:')) return;
       const doc = text(source.file);
       if (doc === null) {
@@ -58,6 +59,7 @@ export function checkCatalogueProvenance(products: ProductFile[], seedsDir: stri
     p.guarantees.forEach((g, i) => {
       const where = `garantie n°${i + 1} (${g.category})`;
       check(where, g.source);
+      if (g.source.file.startsWith('grille:')) return;
       const derived = new Set(g.derived ?? []);
       for (const [kind, value] of Object.entries(g.quantities) as [keyof Quantities, number][]) {
         if (derived.has(kind)) continue;

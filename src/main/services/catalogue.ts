@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
 import { productFileSchema } from '../../shared/core/catalogue-schema';
+import { isUnsourcedFile } from '../../shared/core/source-label';
 import { formatZodIssues } from '../../shared/core/zod-issues';
 import { crossCheck, loadDataDir, resolveDataDir, type DataDir } from '../catalogue/data-dir';
 import { checkCatalogueProvenance, findSeedsDir } from '../catalogue/provenance-check';
@@ -114,6 +115,25 @@ export interface CheckReport {
   products: number;
   problems: string[];
   provenance: { checked: boolean; message: string; problems: string[] };
+  /** values keyed in without a document (source « sans source »): information, not a failure */
+  unsourced: { total: number; products: { id: string; count: number; where: string[] }[] };
+}
+
+/** The values of a product whose source is UNSOURCED_FILE, named as `catalogue check` lists them. */
+export function unsourcedValues(p: ProductFile): string[] {
+  const out: string[] = [];
+  const at = (where: string, source: { file: string } | undefined) => {
+    if (source && isUnsourcedFile(source.file)) out.push(where);
+  };
+  at('produit', p.product.source);
+  p.organisations.forEach((o) => at(`organisation ${o.id}`, o.source));
+  p.formulas.forEach((f) => at(`formule ${f.code}`, f.source));
+  p.segments.forEach((s) => at(`segment ${s.code}`, s.source));
+  p.versions.forEach((v) => at(`version ${v.code}`, v.source));
+  p.guarantees.forEach((g, i) => at(`garantie n°${i + 1} (${g.category})`, g.source));
+  p.tariffs.forEach((t) => at(`tarif ${t.version}/${t.formula}${t.option ? `/${t.option}` : ''}/${t.segment}${t.zone ? `/${t.zone}` : ''}`, t.source));
+  p.rules.forEach((r, i) => at(`règle n°${i + 1} (${r.type})`, r.source));
+  return out;
 }
 
 /** Integrity of the file, validity of every product, and provenance of every quote when the sources are at hand. */
@@ -135,6 +155,7 @@ export function catalogueCheck(cat: Catalogue): CheckReport {
   problems.push(...crossCheck({ formatVersion: 1, categories: getTaxonomy(cat.db) }, products));
   const seeds = findSeedsDir();
   const provenanceProblems = seeds.dir ? checkCatalogueProvenance(products, seeds.dir) : [];
+  const unsourced = products.map((p) => ({ id: p.product.id, where: unsourcedValues(p) })).filter((u) => u.where.length).map((u) => ({ id: u.id, count: u.where.length, where: u.where }));
   return {
     ok: integrity === 'ok' && foreignKeyViolations === 0 && orphanTariffSources === 0 && problems.length === 0 && provenanceProblems.length === 0,
     integrity,
@@ -143,5 +164,6 @@ export function catalogueCheck(cat: Catalogue): CheckReport {
     products: products.length,
     problems,
     provenance: { checked: seeds.dir !== null, message: seeds.message, problems: provenanceProblems },
+    unsourced: { total: unsourced.reduce((n, u) => n + u.count, 0), products: unsourced },
   };
 }

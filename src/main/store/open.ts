@@ -1,11 +1,12 @@
 /**
  * Opening the catalogue database: classify an existing file read-only first (so a newer, foreign or
  * corrupt file is refused untouched), then set the pragmas and read them back, run quick_check, back
- * the file up and migrate it.
+ * the file up (into the rotating backups/ folder beside it, as imports do) and migrate it.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { BACKUP_KEEP, copyInto, nextBackupPath, pruneBackups } from './backup-files';
 import { GrilleError, explainSqliteError } from './errors';
 import { migrations, SCHEMA_VERSION } from './schema';
 
@@ -16,8 +17,13 @@ export interface OpenOptions {
   readonly?: boolean;
   /** a better-sqlite3 native binding built for another ABI (the Electron build) */
   nativeBinding?: string;
-  /** where to write the backup taken before a migration; default: beside the file */
+  /**
+   * where to write the backup taken before a migration; default: the rotating backups/ folder beside
+   * the file (backup-files.ts), as `<base>-<stamp>-avant-migration-v<from>-v<to>.sqlite`
+   */
   backupPath?: (from: number, to: number) => string;
+  /** how many rotating backups to keep (default BACKUP_KEEP) */
+  keepBackups?: number;
   /** the migrations to apply (tests pass a prefix of the list to build earlier versions) */
   migrations?: readonly string[];
 }
@@ -57,9 +63,9 @@ function readPragmas(db: Db): PragmaReport {
   };
 }
 
+/** The backup taken before migrating `file` from one schema to another: in the rotating backups/ folder. */
 export function defaultBackupPath(file: string, from: number, to: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return `${file}.avant-migration-v${from}-v${to}-${stamp}.sqlite`;
+  return nextBackupPath(file, `avant-migration-v${from}-v${to}`);
 }
 
 /**
@@ -122,8 +128,11 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (!options.readonly && pragmas.userVersion < target) {
       migratedFrom = pragmas.userVersion;
       if (pragmas.userVersion > 0) {
-        const backup = (options.backupPath ?? ((f, t) => defaultBackupPath(file, f, t)))(pragmas.userVersion, target);
-        await db.backup(backup);
+        if (options.backupPath) await db.backup(options.backupPath(pragmas.userVersion, target));
+        else {
+          await copyInto(db, defaultBackupPath(file, pragmas.userVersion, target));
+          pruneBackups(file, options.keepBackups ?? BACKUP_KEEP);
+        }
       }
       migrate(db, steps);
       pragmas = readPragmas(db);

@@ -1,63 +1,22 @@
 /**
  * Backups of the catalogue database: a rotating copy in `backups/` beside the database before every
- * import (the last BACKUP_KEEP kept), `grille db backup [--out FILE]`, and `grille db restore FILE`,
+ * import, restore and migration (the last BACKUP_KEEP kept; naming and rotation in store/backup-files.ts),
+ * `grille db backup [--out FILE] [--list]`, and `grille db restore FILE`,
  * which first proves FILE is a Grille catalogue of a known schema, then backs the current one up.
  * Copies use SQLite's online backup (consistent even while the file is open) into a temporary name
  * renamed at the end, so a copy killed halfway never looks like a backup.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { BACKUP_KEEP, backupBaseName, backupStamp, backupsDir, copyInto, listBackups, rotatingBackup } from '../store/backup-files';
 import { GrilleError, explainSqliteError } from '../store/errors';
 import { openDatabase, type Db } from '../store/open';
 import { migrations, SCHEMA_VERSION } from '../store/schema';
 import { insertAudit } from '../store/writer-import';
 
-export const BACKUP_KEEP = 10;
-
-export function backupsDir(dbFile: string): string {
-  return join(dirname(resolve(dbFile)), 'backups');
-}
-
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
-const baseName = (dbFile: string) => basename(dbFile).replace(/\.(sqlite3?|db)$/i, '');
-const BACKUP_NAME = /^(.+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(-\d+)?-([a-z-]+)\.sqlite$/;
-
-/** The backups of this database in its backups/ folder, oldest first. */
-export function listBackups(dbFile: string): string[] {
-  const dir = backupsDir(dbFile);
-  if (!existsSync(dir)) return [];
-  const base = baseName(dbFile);
-  return readdirSync(dir)
-    .filter((n) => BACKUP_NAME.exec(n)?.[1] === base)
-    .sort()
-    .map((n) => join(dir, n));
-}
-
-async function copyInto(db: Db, target: string): Promise<void> {
-  const partial = `${target}.partiel`;
-  rmSync(partial, { force: true });
-  try {
-    await db.backup(partial);
-    renameSync(partial, target);
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw new GrilleError('IO', `Sauvegarde vers ${target} impossible : ${(e as Error).message}`);
-  }
-}
-
-/** A new backup in backups/ beside the database, then the oldest beyond `keep` removed. Returns its path. */
-export async function rotatingBackup(db: Db, dbFile: string, reason: string, keep = BACKUP_KEEP): Promise<string> {
-  const dir = backupsDir(dbFile);
-  mkdirSync(dir, { recursive: true });
-  const s = stamp();
-  let target = join(dir, `${baseName(dbFile)}-${s}-${reason}.sqlite`);
-  for (let n = 2; existsSync(target); n++) target = join(dir, `${baseName(dbFile)}-${s}-${n}-${reason}.sqlite`);
-  await copyInto(db, target);
-  const all = listBackups(dbFile);
-  for (const old of all.slice(0, Math.max(0, all.length - keep))) rmSync(old, { force: true });
-  return target;
-}
+// the naming and rotation live in the store (open.ts backs up before a migration without this module)
+export { BACKUP_KEEP, backupsDir, listBackups, rotatingBackup };
 
 /** `grille db backup --out FILE`: a copy at FILE (never over an existing file). */
 export async function backupTo(db: Db, out: string): Promise<string> {
@@ -178,7 +137,7 @@ export async function restoreDatabase(dbFile: string, from: string, comment: str
       // the current file is not a readable database: keep its bytes as they are, then replace it
       const dir = backupsDir(dbFile);
       mkdirSync(dir, { recursive: true });
-      backup = join(dir, `${baseName(dbFile)}-${stamp()}-illisible.sqlite`);
+      backup = join(dir, `${backupBaseName(dbFile)}-${backupStamp()}-illisible.sqlite`);
       copyFileSync(dbFile, backup);
       if (existsSync(`${dbFile}-wal`)) copyFileSync(`${dbFile}-wal`, `${backup}-wal`);
       replaceFile = true;

@@ -1,4 +1,12 @@
-/** The audit trail of a product (imports, and later the desktop edits), newest first. */
+/**
+ * The audit trail (imports, saved revisions, restores, desktop edits and their undos), newest first,
+ * and which edit « Annuler » undoes now.
+ *
+ * Undo is a stack per scope (a product, or the whole catalogue): it takes the latest entry of the
+ * scope that is not an undo and was not undone. When that entry is an edit (the `EDIT_ACTIONS`), it
+ * is the one undone; when it is an import, a saved revision or a restore, nothing is undone past it
+ * (those are undone by restoring a backup).
+ */
 import type { Db } from '../store/open';
 import { GrilleError } from '../store/errors';
 import { productExists, productIds } from '../store/reader';
@@ -13,6 +21,23 @@ export interface HistoryEntry {
   oldValue: unknown;
   newValue: unknown;
   comment: string | null;
+}
+
+/** An entry with its place in the undo stack (the desktop's HistoryEntryDto). */
+export interface HistoryEntryWithUndo extends HistoryEntry {
+  /** the entry undoEdit would undo now */
+  undoable: boolean;
+  /** the undo entry that undid this one */
+  undoneBy: number | null;
+}
+
+/** The actions of the desktop edits, the only ones « Annuler » undoes. */
+export const EDIT_ACTIONS = ['edit.guarantee', 'edit.tariffCell', 'edit.formulaLabel', 'add.formula', 'add.version', 'add.product'] as const;
+export type EditAction = (typeof EDIT_ACTIONS)[number];
+export const UNDO_ACTION = 'undo';
+
+export function isEditAction(action: string): action is EditAction {
+  return (EDIT_ACTIONS as readonly string[]).includes(action);
 }
 
 interface Row {
@@ -37,16 +62,67 @@ const toEntry = (r: Row): HistoryEntry => ({
   comment: r.comment,
 });
 
+function unknownProduct(db: Db, productId: string): GrilleError {
+  return new GrilleError('NOT_FOUND', `Produit inconnu : « ${productId} » (ni au catalogue ni dans l'historique). Produits du catalogue : ${productIds(db).join(', ')}.`);
+}
+
 /** A product's history; an unknown product without any history is an error (a deleted one keeps its history). */
 export function productHistory(db: Db, productId: string): HistoryEntry[] {
   const rows = db.prepare('SELECT * FROM audit WHERE product_id = ? ORDER BY id DESC').all(productId) as Row[];
-  if (rows.length === 0 && !productExists(db, productId)) {
-    throw new GrilleError('NOT_FOUND', `Produit inconnu : « ${productId} » (ni au catalogue ni dans l'historique). Produits du catalogue : ${productIds(db).join(', ')}.`);
-  }
+  if (rows.length === 0 && !productExists(db, productId)) throw unknownProduct(db, productId);
   return rows.map(toEntry);
 }
 
 /** Entries that concern the whole catalogue (taxonomy, restores), newest first. */
 export function catalogueHistory(db: Db): HistoryEntry[] {
   return (db.prepare('SELECT * FROM audit WHERE product_id IS NULL ORDER BY id DESC').all() as Row[]).map(toEntry);
+}
+
+/** Every entry of the audit trail, newest first. */
+export function allHistory(db: Db): HistoryEntry[] {
+  return (db.prepare('SELECT * FROM audit ORDER BY id DESC').all() as Row[]).map(toEntry);
+}
+
+/** undone entry id → the undo entry's id, over the whole trail. */
+export function undoneByMap(db: Db): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const r of db.prepare('SELECT id, new_value FROM audit WHERE action = ? ORDER BY id').all(UNDO_ACTION) as { id: number; new_value: string | null }[]) {
+    const undoes = r.new_value === null ? undefined : (JSON.parse(r.new_value) as { undoes?: unknown }).undoes;
+    if (typeof undoes === 'number') map.set(undoes, r.id);
+  }
+  return map;
+}
+
+/**
+ * The entries of a scope, newest first: a product's own, plus the restores of the whole base (a
+ * restore puts every product back as it was in the backup); the whole trail for the catalogue.
+ */
+function scopeRows(db: Db, productId: string | null): Row[] {
+  return productId === null
+    ? (db.prepare('SELECT * FROM audit ORDER BY id DESC').all() as Row[])
+    : (db.prepare("SELECT * FROM audit WHERE product_id = ? OR (product_id IS NULL AND action = 'db.restore') ORDER BY id DESC").all(productId) as Row[]);
+}
+
+export type UndoTop =
+  | { kind: 'edit'; entry: HistoryEntry }
+  /** the latest entry is an import, a saved revision or a restore: nothing is undone past it */
+  | { kind: 'blocked'; entry: HistoryEntry }
+  | { kind: 'nothing' };
+
+/** What « Annuler » would undo now in this scope. */
+export function undoTop(db: Db, productId: string | null, undoneBy: Map<number, number> = undoneByMap(db)): UndoTop {
+  for (const r of scopeRows(db, productId)) {
+    if (r.action === UNDO_ACTION || undoneBy.has(r.id)) continue;
+    return { kind: isEditAction(r.action) ? 'edit' : 'blocked', entry: toEntry(r) };
+  }
+  return { kind: 'nothing' };
+}
+
+/** The history of a product (or of the whole catalogue when null), newest first, with the undo flags. */
+export function historyWithUndo(db: Db, productId: string | null): HistoryEntryWithUndo[] {
+  const entries = productId === null ? allHistory(db) : productHistory(db, productId);
+  const undoneBy = undoneByMap(db);
+  const top = undoTop(db, productId, undoneBy);
+  const undoable = top.kind === 'edit' ? top.entry.id : null;
+  return entries.map((e) => ({ ...e, undoable: e.id === undoable, undoneBy: undoneBy.get(e.id) ?? null }));
 }

@@ -182,7 +182,7 @@ export const SHEETS: readonly SheetLayout[] = [
     columns: [
       productColumn,
       { header: 'id', kind: 'code', required: true, field: 'id', help: 'identifiant du document (cité par les versions)', width: 16 },
-      { header: 'fichier', kind: 'text', required: true, field: 'file', help: 'nom du fichier source', width: 28 },
+      { header: 'fichier', kind: 'text', required: true, field: 'file', help: 'nom du fichier source (« sans source » : valeur saisie dans Grille sans document)', width: 28 },
       { header: 'titre', kind: 'text', required: true, field: 'title', help: 'titre', width: 30 },
       { header: 'nature', kind: 'text', required: true, field: 'kind', help: 'contrat, avenant, notice…', width: 12 },
       ...linesColumns('du document dans le fichier'),
@@ -321,7 +321,7 @@ export const SHEETS: readonly SheetLayout[] = [
     help: "une ligne par source citée (fichier, section, lignes, citation mot pour mot) ; les autres feuilles la citent par son id",
     columns: [
       { header: 'id', kind: 'code', required: true, field: 'id', help: 'identifiant de la source (ex. S12)', width: 8 },
-      { header: 'fichier', kind: 'text', required: true, field: 'file', help: 'nom du fichier source', width: 28 },
+      { header: 'fichier', kind: 'text', required: true, field: 'file', help: 'nom du fichier source (« sans source » : valeur saisie dans Grille sans document)', width: 28 },
       { header: 'section', kind: 'text', required: true, field: 'section', help: 'article ou section', width: 30 },
       ...linesColumns('de la citation'),
       { header: 'citation', kind: 'text', required: true, field: 'quote', help: 'extrait mot pour mot (600 caractères au plus)', width: 60 },

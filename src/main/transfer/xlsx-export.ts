@@ -6,6 +6,7 @@
  */
 import type { Style } from 'exceljs';
 import type { ProductFile, Source, TaxonomyFile } from '../../shared/core/catalogue-schema';
+import { sourceFileText } from '../../shared/core/source-label';
 import { cleanText } from '../export/safe-cell';
 import { writeWorkbook, type CellValue, type SheetRow, type SheetSpec } from '../export/workbook-writer';
 import { GrilleError } from '../store/errors';
@@ -68,7 +69,8 @@ class SourceIds {
       id = `S${this.ids.size + 1}`;
       this.ids.set(key, id);
       const t = exact('sources', 'la source');
-      this.rows.push([id, t.text(s.file), t.text(s.section), s.lines[0], s.lines[1], t.text(s.quote)]);
+      // a value keyed in without a document reads « sans source » (xlsx-import.ts reads it back)
+      this.rows.push([id, t.text(sourceFileText(s.file)), t.text(s.section), s.lines[0], s.lines[1], t.text(s.quote)]);
     }
     return id;
   }
@@ -101,7 +103,7 @@ function sheetsOf(products: ProductFile[], taxonomy: TaxonomyFile['categories'])
     for (const o of p.organisations) {
       push('organisations', [id, o.id, t.text(o.name), o.roles.map((r) => enumLabel(layoutNamed('organisations').columns[3]!.values!, r)).join(', '), t.text(o.details), ids.id(o.source)]);
     }
-    for (const d of p.documents) push('documents', [id, d.id, t.text(d.file), t.text(d.title), t.text(d.kind), d.lines[0], d.lines[1], d.date]);
+    for (const d of p.documents) push('documents', [id, d.id, t.text(sourceFileText(d.file)), t.text(d.title), t.text(d.kind), d.lines[0], d.lines[1], d.date]);
     for (const f of p.formulas) push('formules', [id, f.code, t.text(f.label), enumLabel(layoutNamed('formules').columns[3]!.values!, f.kind), t.text(f.description), ids.id(f.source)]);
     for (const s of p.segments) {
       push('segments', [id, s.code, t.text(s.label), s.roles.join(', '), s.status, s.ageMin, s.ageMax, ids.id(s.source)]);

@@ -5,8 +5,10 @@
  * (cells.ts): formula cells give their saved value only; text is never evaluated.
  */
 import { Readable } from 'node:stream';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sourceSchema, type Source } from '../../shared/core/catalogue-schema';
+import { sourceFileFromText } from '../../shared/core/source-label';
 import { z } from 'zod';
 import { readCell, rawCell, type CellValue } from './cells';
 import { NOTICE_SHEET, SHEETS, columnLetter, fold, quantityColumns, sheetByName, type ColumnSpec, type SheetLayout } from './layout';
@@ -48,11 +50,38 @@ function selectEntries(buf: Buffer, file: string, limits: ImportLimits): Buffer 
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a.name)![1]) - Number(/(\d+)\.xml$/.exec(b.name)![1]));
   const keep: ZipEntry[] = [rels, workbook, ...(byName.has('xl/sharedStrings.xml') ? [byName.get('xl/sharedStrings.xml')!] : []), ...sheets];
   let total = 0;
+  const packed: (ZipEntry & { data?: Buffer })[] = [];
   for (const e of keep) {
-    total += checkedInflate(buf, e, file).length;
+    const xml = checkedInflate(buf, e, file);
+    total += xml.length;
     if (total > limits.zipUncompressedBytes) throw rejectFile(file, `contenu décompressé supérieur à ${mib(limits.zipUncompressedBytes)} : fichier refusé`);
+    const ascii = asciiXml(xml);
+    if (ascii === null) packed.push(e);
+    else {
+      const data = deflateRawSync(ascii, { level: 1 });
+      packed.push({ ...e, method: 8, crc32: crc32(ascii), compressedSize: data.length, uncompressedSize: ascii.length, data });
+    }
   }
-  return repack(buf, keep);
+  return repack(buf, packed);
+}
+
+/**
+ * exceljs's streaming reader decodes each chunk of an entry to text on its own
+ * (exceljs/lib/utils/parse-sax.js), so a character whose UTF-8 bytes fall on both sides of a chunk
+ * boundary comes out garbled ("pr��sence"). An entry holding any such character is handed over with
+ * every non-ASCII character written as a character reference (&#233;), which the XML parser reads
+ * back as the character: no chunk can split one. Null when the entry is ASCII already.
+ */
+function asciiXml(xml: Buffer): Buffer | null {
+  if (!xml.some((b) => b >= 0x80)) return null;
+  // UTF-16 parts (a byte-order mark FF FE or FE FF) are left as they are
+  if ((xml[0] === 0xff && xml[1] === 0xfe) || (xml[0] === 0xfe && xml[1] === 0xff)) return null;
+  let text = xml.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return Buffer.from(
+    text.replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)!};`),
+    'ascii',
+  );
 }
 
 interface StreamRow {
@@ -208,7 +237,8 @@ export async function readCatalogueWorkbook(buf: Buffer, file: string, limits: I
       problems.add(cellWhere(sourcesSheet, 'sources', r.row, 'id'), `source ${id} en double (déjà ligne ${sources.get(id)!.row})`);
       continue;
     }
-    const source = { file: r.v.file, section: r.v.section, lines: [r.v['lines.0'], r.v['lines.1']], quote: r.v.quote } as Source;
+    // « sans source » is how the export writes the file of a value keyed in without a document
+    const source = { file: typeof r.v.file === 'string' ? sourceFileFromText(r.v.file) : r.v.file, section: r.v.section, lines: [r.v['lines.0'], r.v['lines.1']], quote: r.v.quote } as Source;
     let bad = r.bad.size > 0;
     if (!bad) {
       const parsed = sourceSchema.safeParse(source, { error: fr });
@@ -360,7 +390,7 @@ export async function readCatalogueWorkbook(buf: Buffer, file: string, limits: I
           list.push({ id: v.id, name: v.name, roles: v.roles, ...opt('details', v.details), source });
           break;
         case 'documents':
-          list.push({ id: v.id, file: v.file, title: v.title, kind: v.kind, lines: [v['lines.0'], v['lines.1']], date: v.date ?? null });
+          list.push({ id: v.id, file: typeof v.file === 'string' ? sourceFileFromText(v.file) : v.file, title: v.title, kind: v.kind, lines: [v['lines.0'], v['lines.1']], date: v.date ?? null });
           break;
         case 'formulas':
           list.push({ code: v.code, label: v.label, kind: v.kind, ...opt('description', v.description), ...opt('source', source) });

@@ -153,7 +153,7 @@ export function checkedInflate(buf: Buffer, entry: ZipEntry, file: string): Buff
  * A new archive holding `entries` in the given order, their compressed bytes copied as they are and
  * their sizes in the local headers (no data descriptor).
  */
-export function repack(buf: Buffer, entries: readonly ZipEntry[]): Buffer {
+export function repack(buf: Buffer, entries: readonly (ZipEntry & { data?: Buffer })[]): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -168,7 +168,8 @@ export function repack(buf: Buffer, entries: readonly ZipEntry[]): Buffer {
     local.writeUInt32LE(e.compressedSize, 18);
     local.writeUInt32LE(e.uncompressedSize, 22);
     local.writeUInt16LE(name.length, 26);
-    const data = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    // an entry may bring its own (re-compressed) bytes: method, crc32 and sizes then describe them
+    const data = e.data ?? buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     parts.push(local, name, data);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(SIG_CENTRAL, 0);

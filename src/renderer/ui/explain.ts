@@ -2,10 +2,12 @@
 import type { Source } from '../../shared/core/catalogue-schema';
 import type { Hypothesis, Refusal } from '../../shared/core/pricing-types';
 import { h, type Child } from './dom';
+import { isUnsourced, unsourcedBlock } from './unsourced';
 
 /** "document, section, lignes a-b" and the verbatim quote. */
 export function sourceBlock(source: Source | null | undefined, documentTitle?: string | null): HTMLElement | null {
   if (!source) return null;
+  if (isUnsourced(source)) return unsourcedBlock();
   const where = [documentTitle ?? source.file, source.section, `l. ${source.lines[0]}–${source.lines[1]}`].filter(Boolean).join(' · ');
   return h('div', { class: 'source' }, h('div', { class: 'source-where', text: where }), h('blockquote', { class: 'source-quote', text: `« ${source.quote} »` }));
 }

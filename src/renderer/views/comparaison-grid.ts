@@ -9,6 +9,7 @@ import { foldText } from '../../shared/core/compare';
 import { formatDateFr } from '../../shared/core/format';
 import { h } from '../ui/dom';
 import { makeGrid } from '../ui/grid';
+import { isUnsourced, unsourcedBlock, unsourcedMark } from '../ui/unsourced';
 
 interface TipValue {
   column: ComparisonColumn;
@@ -36,7 +37,9 @@ class SourceTooltip implements ITooltipComp {
       cell.conditions ? h('p', { class: 'conditions', text: `Conditions : ${cell.conditions}` }) : null,
       cell.trigger ? h('p', { text: `Fait générateur : ${cell.trigger}` }) : null,
       cell.beneficiary ? h('p', { text: `Bénéficiaire : ${cell.beneficiary}` }) : null,
-      source
+      isUnsourced(source)
+        ? unsourcedBlock()
+        : source
         ? h('div', { class: 'source' }, h('div', { class: 'source-where', text: [source.documentTitle ?? source.file, source.section, `l. ${source.lines[0]}–${source.lines[1]}`].join(' · ') }), h('blockquote', { class: 'source-quote', text: `« ${source.quote} »` }))
         : h('p', { class: 'muted', text: 'Aucune source : le document ne donne pas cette garantie.' }),
     );
@@ -141,7 +144,9 @@ export function comparisonGrid(element: HTMLElement, onFocusCell: (row: Comparis
         const cell = row?.cells[i];
         if (!row || !cell) return '';
         const mark = row.best.includes(i) ? h('span', { class: 'mark mark-best', text: '▲', title: 'Meilleure colonne de la ligne', attrs: { 'aria-label': 'meilleur' } }) : row.worst.includes(i) ? h('span', { class: 'mark mark-worst', text: '▼', title: 'Moins bonne colonne de la ligne', attrs: { 'aria-label': 'moins bon' } }) : null;
-        return h('span', { class: 'cell-text' }, mark, h('span', { text: cell.text }));
+        const flag = isUnsourced(cell.sources[0]) ? unsourcedMark() : null;
+        // the flag before the text: a long text is cut after three lines, the flag never is
+        return h('span', { class: 'cell-text' }, mark, flag, flag ? ' ' : null, h('span', { text: cell.text }));
       },
       cellClassRules: {
         'cell-best': (p) => !!p.data?.best.includes(i),

@@ -154,7 +154,11 @@ export function comparaisonView(ctx: AppContext): View {
     }
   }
   ctx.catalogue.onChange(() => {
-    if (loaded) void load();
+    // the catalogue changed (an edit, an undo, an import): the comparison on screen is asked again
+    if (loaded)
+      void load().then(() => {
+        if (request) void run(compareBtn);
+      });
   });
 
   return {

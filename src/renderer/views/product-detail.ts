@@ -1,18 +1,31 @@
-/** One product opened from the catalogue: what it is, its documents, formulas, versions and guarantees with their sources. */
+/**
+ * One product opened from the catalogue: what it is, its documents, formulas, versions and guarantees
+ * with their sources (a value keyed in without a document flagged « sans source »); the editing actions
+ * (edit-product.ts) and the product's history (history.ts).
+ */
 import type { TaxonomyCategoryDto } from '../../shared/api';
 import type { GuaranteeEntry, ProductFile } from '../../shared/core/catalogue-schema';
 import { formatDateFr } from '../../shared/core/format';
+import type { ICellRendererParams } from 'ag-grid-community';
 import type { AppContext } from '../ui/context';
-import { button, facts, h } from '../ui/dom';
+import { button, facts, h, type Child } from '../ui/dom';
 import { sourceBlock } from '../ui/explain';
 import { makeGrid } from '../ui/grid';
 import { kindLabels, rateText } from '../ui/labels';
 import { sourcePanel } from '../ui/source-panel';
+import { isUnsourced, UNSOURCED_TIP, unsourcedMark } from '../ui/unsourced';
+import { addFormula, addVersion, editGuarantee, renameFormula } from './edit-product';
+import { historySection } from './history';
 
 const statusText: Record<GuaranteeEntry['status'], string> = { covered: 'couvert', not_covered: 'non couvert', unspecified: 'non précisé' };
 
-function table(head: string[], rows: string[][]): HTMLTableElement {
-  return h('table', { class: 'simple' }, h('thead', null, h('tr', null, ...head.map((t) => h('th', { text: t, scope: 'col' })))), h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c) => h('td', { text: c }))))));
+function table(head: string[], rows: Child[][], className = ''): HTMLTableElement {
+  return h('table', { class: `simple ${className}`.trim() }, h('thead', null, h('tr', null, ...head.map((t) => h('th', { text: t, scope: 'col' })))), h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c) => h('td', null, c))))));
+}
+
+/** A code with the « sans source » flag when its value was keyed in without a document. */
+function flagged(text: string, source: { file: string } | null | undefined): Child {
+  return isUnsourced(source) ? h('span', null, text, ' ', unsourcedMark()) : text;
 }
 
 export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonly TaxonomyCategoryDto[]): HTMLElement {
@@ -34,9 +47,26 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
   const panel = sourcePanel();
   // in the document's order: the articles follow one another as the person reads them
   const guarantees = p.guarantees;
+  const edit = (g: GuaranteeEntry | undefined) => {
+    const index = g ? guarantees.indexOf(g) : -1;
+    if (index >= 0) void editGuarantee(ctx, p, index);
+  };
   const showSource = (g: GuaranteeEntry | undefined) => {
     if (!g) return;
-    panel.show(g.label, [h('p', { text: g.text }), g.conditions ? h('p', { class: 'conditions', text: `Conditions : ${g.conditions}` }) : null], [{ source: g.source, documentTitle: docTitle(g.source.file) }]);
+    panel.show(
+      g.label,
+      [
+        h('p', { text: g.text }),
+        g.conditions ? h('p', { class: 'conditions', text: `Conditions : ${g.conditions}` }) : null,
+        button('Modifier cette garantie', () => edit(g), { class: 'panel-edit' }),
+      ],
+      [{ source: g.source, documentTitle: docTitle(g.source.file) }],
+    );
+  };
+  const sourceCell = (x: ICellRendererParams<GuaranteeEntry>): HTMLElement | string => {
+    const s = x.data?.source;
+    if (!s) return '';
+    return isUnsourced(s) ? unsourcedMark() : `${s.section} (l. ${s.lines[0]}–${s.lines[1]})`;
   };
   makeGrid<GuaranteeEntry>(gridEl, {
     rowData: guarantees,
@@ -48,7 +78,25 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
       { headerName: 'Ce que dit le document', field: 'text', flex: 1, minWidth: 320, tooltip: (x) => x.value },
       { headerName: 'Formules', colId: 'formulas', valueGetter: (x) => (x.data?.formulas.includes('*') ? 'toutes' : (x.data?.formulas.join(', ') ?? '')), width: 120 },
       { headerName: 'Conditions', field: 'conditions', width: 220, tooltip: (x) => x.value },
-      { headerName: 'Source', colId: 'source', valueGetter: (x) => (x.data ? `${x.data.source.section} (l. ${x.data.source.lines[0]}–${x.data.source.lines[1]})` : ''), width: 220, tooltip: (x) => (x.data ? `« ${x.data.source.quote} »` : '') },
+      {
+        headerName: 'Source',
+        colId: 'source',
+        valueGetter: (x) => (x.data ? (isUnsourced(x.data.source) ? 'sans source' : `${x.data.source.section} (l. ${x.data.source.lines[0]}–${x.data.source.lines[1]})`) : ''),
+        cellRenderer: sourceCell,
+        width: 220,
+        tooltip: (x) => (x.data ? (isUnsourced(x.data.source) ? UNSOURCED_TIP : `« ${x.data.source.quote} »`) : ''),
+      },
+      {
+        headerName: '',
+        colId: 'edit',
+        width: 110,
+        pinned: 'right',
+        sortable: false,
+        filter: false,
+        resizable: false,
+        cellRenderer: (x: ICellRendererParams<GuaranteeEntry>) =>
+          x.data ? button('Modifier', () => edit(x.data), { class: 'link cell-action', tabIndex: -1, attrs: { 'aria-label': `Modifier la garantie ${x.data.label}` } }) : '',
+      },
     ],
     defaultColDef: { sortable: true, resizable: true, filter: true },
     tooltipShowDelay: 400,
@@ -56,6 +104,13 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
       if (e.rowIndex !== null && e.rowIndex !== undefined) showSource(e.api.getDisplayedRowAtIndex(e.rowIndex)?.data);
     },
     onRowClicked: (e) => showSource(e.data),
+    onCellKeyDown: (e) => {
+      // Entrée on a guarantee opens its editing dialog
+      if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) {
+        (e.event as KeyboardEvent).preventDefault();
+        edit(e.data);
+      }
+    },
   });
 
   return h(
@@ -73,24 +128,38 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
     p.product.description ? h('p', { text: p.product.description }) : null,
     actions,
     h('h4', { text: 'Documents' }),
-    table(['Document', 'Nature', 'Date', 'Fichier'], p.documents.map((d) => [d.title, d.kind, d.date ? formatDateFr(d.date) : 'non datée', d.file])),
+    table(['Document', 'Nature', 'Date', 'Fichier'], p.documents.map((d) => [d.title, d.kind, d.date ? formatDateFr(d.date) : 'non datée', isUnsourced(d) ? unsourcedMark() : d.file])),
     h('h4', { text: 'Formules et options' }),
-    table(['Code', 'Libellé', 'Nature', 'Description'], p.formulas.map((f) => [f.code, f.label, f.kind === 'option' ? 'option' : 'formule', f.description ?? ''])),
+    table(
+      ['Code', 'Libellé', 'Nature', 'Description', ''],
+      p.formulas.map((f) => [
+        flagged(f.code, f.source),
+        f.label,
+        f.kind === 'option' ? 'option' : 'formule',
+        f.description ?? '',
+        button('Renommer', () => void renameFormula(ctx, p, f.code), { class: 'link', attrs: { 'aria-label': `Renommer la formule ${f.label}` } }),
+      ]),
+      'formulas',
+    ),
+    h('div', { class: 'actions' }, button('Ajouter une formule', () => void addFormula(ctx, p), { class: 'add-formula' })),
     h('h4', { text: 'Versions' }),
     table(
       ['Code', 'Libellé', 'Du', 'Au', 'Référence', 'Révision'],
       p.versions.map((v) => [
-        v.code,
+        flagged(v.code, v.source),
         v.label,
         v.effectiveFrom ? formatDateFr(v.effectiveFrom) : '—',
         v.effectiveTo ? formatDateFr(v.effectiveTo) : '—',
         v.reference ?? '',
         v.revision ? `${v.revision.mode === 'additive' ? 'additive' : 'composée'} : ${v.revision.components.map((c) => `${c.label} ${rateText(c.rate)}`).join(' + ')}` : '',
       ]),
+      'versions',
     ),
+    h('div', { class: 'actions' }, button('Ajouter une version', () => void addVersion(ctx, p), { class: 'add-version' })),
     h('h4', { text: `Garanties (${p.guarantees.length})` }),
     p.guarantees.length ? gridEl : h('p', { class: 'muted', text: 'Ce produit ne décrit pas de garantie dans le catalogue.' }),
     p.guarantees.length ? panel.element : null,
     h('details', { class: 'source-details' }, h('summary', { text: 'Source du produit' }), sourceBlock(p.product.source, docTitle(p.product.source.file))),
+    historySection(ctx, p.product.id),
   );
 }

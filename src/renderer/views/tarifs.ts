@@ -15,6 +15,7 @@ import { button, field, h, replace } from '../ui/dom';
 import { compactTheme, makeGrid } from '../ui/grid';
 import { amountText, deltaEurosText, deltaPercentText, periodLabel } from '../ui/labels';
 import { errorText, say, sayExported } from '../ui/notice';
+import { amountCell, amountTooltip, cellOfColumn, editTariffCell } from './edit-tariff';
 import { declaredRevision } from './tarifs-revision';
 import { tariffRows, type TariffRow } from './tariff-table';
 
@@ -28,6 +29,7 @@ export function tarifsView(ctx: AppContext): View {
   const versionSel = h('select', { id: 'tarifs-version' });
   const compareSel = h('select', { id: 'tarifs-comparer' });
   const exportBtn = button('Exporter en Excel', () => void exportXlsx(), { id: 'tarifs-exporter', dataset: { command: 'export' } });
+  const editBtn = button('Modifier la cellule', () => editFocused(), { id: 'tarifs-modifier', title: 'Modifie la case sélectionnée (ou double-clic, ou Entrée sur une case)' });
   const status = h('div', { class: 'slot' });
   const revisionNote = h('div', { class: 'slot revision-note', attrs: { 'aria-live': 'polite' } });
   const gridEl = h('div', { class: 'grid grid-tariffs', id: 'tarifs-grille' });
@@ -37,7 +39,7 @@ export function tarifsView(ctx: AppContext): View {
     'div',
     { class: 'tarifs' },
     h('div', { class: 'view-head' }, h('h2', { text: 'Tarifs' }), h('p', { class: 'lead', text: 'La grille de cotisations d’un produit par version, formule et segment, telle que la source l’imprime. Choisissez une seconde version pour voir l’écart.' })),
-    h('div', { class: 'form-row' }, field('Produit', productSel), field('Version', versionSel), field('Comparer avec', compareSel), exportBtn),
+    h('div', { class: 'form-row' }, field('Produit', productSel), field('Version', versionSel), field('Comparer avec', compareSel), exportBtn, editBtn),
     status,
     revisionNote,
     caption,
@@ -77,7 +79,7 @@ export function tarifsView(ctx: AppContext): View {
         return c ? (period ? formatEuros(c.amountCents) : amountText(c.amountCents, c.period)) : 'non précisé';
       };
       if (!other) {
-        defs.push({ headerName: col.label, colId: col.key, valueGetter: amount('cells'), width: 180, type: 'rightAligned', tooltip: (p) => { const c = p.data?.cells.get(col.key); return c ? `${c.source.section} (l. ${c.source.lines[0]}–${c.source.lines[1]}) : « ${c.source.quote} »` : undefined; } });
+        defs.push({ headerName: col.label, colId: col.key, valueGetter: amount('cells'), width: 180, type: 'rightAligned', cellRenderer: amountCell((r) => r?.cells.get(col.key), false), tooltip: (p) => amountTooltip(p.data?.cells.get(col.key)) });
         continue;
       }
       const ch = (p: { data?: TariffRow | undefined }) => p.data?.changes.get(col.key);
@@ -85,14 +87,31 @@ export function tarifsView(ctx: AppContext): View {
         headerName: col.label,
         marryChildren: true,
         children: [
-          { headerName: v(version), colId: `${col.key}:avant`, valueGetter: amount('before'), width: 100, type: 'rightAligned' },
-          { headerName: v(other), colId: `${col.key}:apres`, valueGetter: amount('cells'), width: 100, type: 'rightAligned' },
+          { headerName: v(version), colId: `${col.key}:avant`, valueGetter: amount('before'), width: 100, type: 'rightAligned', cellRenderer: amountCell((r) => r?.before.get(col.key), true), tooltip: (p) => amountTooltip(p.data?.before.get(col.key)) },
+          { headerName: v(other), colId: `${col.key}:apres`, valueGetter: amount('cells'), width: 100, type: 'rightAligned', cellRenderer: amountCell((r) => r?.cells.get(col.key), true), tooltip: (p) => amountTooltip(p.data?.cells.get(col.key)) },
           { headerName: 'Δ €', colId: `${col.key}:de`, valueGetter: (p) => { const c = ch(p); return c ? deltaEurosText(c.deltaCents) : '—'; }, width: 90, type: 'rightAligned', cellClass: 'delta' },
           { headerName: 'Δ %', colId: `${col.key}:dp`, valueGetter: (p) => { const c = ch(p); return c ? deltaPercentText(c.deltaPercent) : '—'; }, width: 90, type: 'rightAligned', cellClass: 'delta' },
         ],
       });
     }
-    if (!grid) grid = makeGrid<TariffRow>(gridEl, { theme: compactTheme, rowData: rows, getRowId: (p) => p.data.segment, columnDefs: defs, domLayout: 'autoHeight', defaultColDef: { resizable: true, sortable: false }, tooltipShowDelay: 300 });
+    if (!grid)
+      grid = makeGrid<TariffRow>(gridEl, {
+        theme: compactTheme,
+        rowData: rows,
+        getRowId: (p) => p.data.segment,
+        columnDefs: defs,
+        domLayout: 'autoHeight',
+        defaultColDef: { resizable: true, sortable: false },
+        tooltipShowDelay: 300,
+        onCellDoubleClicked: (e) => editAt(e.data, e.column.getColId()),
+        onCellKeyDown: (e) => {
+          const ev = e.event as KeyboardEvent | null;
+          if (ev?.key === 'Enter' && 'column' in e) {
+            ev.preventDefault();
+            editAt(e.data, e.column.getColId());
+          }
+        },
+      });
     else {
       grid.setGridOption('columnDefs', defs);
       grid.setGridOption('rowData', rows);
@@ -109,12 +128,34 @@ export function tarifsView(ctx: AppContext): View {
     if (other) void declaredRevision(ctx, product, version, other, rows).then((note) => note && replace(revisionNote, note));
   }
 
+  /** The dialog of the cell behind a grid column (none for a segment or a Δ column). */
+  function editAt(row: TariffRow | undefined, colId: string): void {
+    const cell = cellOfColumn(row, colId);
+    if (!product || !cell) {
+      if (row && colId !== 'label') say(status, 'info', 'Cette colonne est calculée (Δ) : modifiez l’un des deux montants.');
+      return;
+    }
+    void editTariffCell(ctx, product, cell);
+  }
+
+  function editFocused(): void {
+    const focused = grid?.getFocusedCell();
+    const row = focused ? grid?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    if (!focused || !row || !cellOfColumn(row, focused.column.getColId())) {
+      say(status, 'info', 'Sélectionnez d’abord une case de montant dans la grille (clic ou flèches), puis « Modifier la cellule ».', 'Double-clic ou Entrée sur une case l’ouvre aussi.');
+      return;
+    }
+    editAt(row, focused.column.getColId());
+  }
+
   async function openProduct(id: string): Promise<void> {
     const answer = await ctx.catalogue.product(id);
     if (!answer.ok) {
       say(status, 'error', errorText(answer.error), 'Choisissez un autre produit.');
       return;
     }
+    // the same product reloaded (after an edit): the versions on screen stay
+    const keep = product?.product.id === id ? { version: versionSel.value, compare: compareSel.value } : null;
     product = answer.value;
     const withCells = product.versions.filter((v) => product!.tariffs.some((c) => c.version === v.code));
     const versions = withCells.length ? withCells : product.versions;
@@ -123,6 +164,8 @@ export function tarifsView(ctx: AppContext): View {
     // the first version, compared with the latest when there are two or more
     versionSel.value = versions[0]!.code;
     compareSel.value = versions.length > 1 ? versions[versions.length - 1]!.code : '';
+    if (keep && versions.some((v) => v.code === keep.version)) versionSel.value = keep.version;
+    if (keep && (keep.compare === '' || versions.some((v) => v.code === keep.compare))) compareSel.value = keep.compare;
     render();
   }
 
