@@ -14,9 +14,9 @@ import type { GrilleApi, ImportReportDto, PickedFile } from '../shared/api';
 import { code, date, handler, inFrench, type FileFilter, type Handler } from './ipc-handler';
 import { editCatalogue, editHistory, EDIT_LIMITS, undoEdit } from './services/editing';
 import { GrilleError } from './store/errors';
-import { exportCatalogue, writeFileAtomic } from './transfer/export';
-import { formatOf, importBytes, readImportFile, type ImportFormat, type ImportResult } from './transfer/import';
-import { ImportRejected } from './transfer/problems';
+import type { ImportJob } from './jobs/tasks';
+import { productsFor } from './transfer/export';
+import { formatOf, type ImportFormat } from './transfer/import';
 
 type EditMethods = 'editCatalogue' | 'undoEdit' | 'history' | 'pickImportFile' | 'importCatalogue' | 'exportCatalogue';
 
@@ -170,46 +170,6 @@ export const IMPORT_FILTERS: FileFilter[] = [
   { name: 'Table de tarifs (CSV)', extensions: ['csv'] },
 ];
 
-function reportOf(r: ImportResult): ImportReportDto {
-  return {
-    file: r.file,
-    format: r.format,
-    dryRun: r.dryRun,
-    written: r.written,
-    products: r.products.map((p) => ({
-      id: p.id,
-      name: p.name,
-      action: p.action,
-      versions: p.versions,
-      guarantees: p.guarantees,
-      tariffCells: p.tariffCells,
-      documents: p.documents,
-      rules: p.rules,
-      closed: p.closed,
-    })),
-    categoriesAdded: r.categoriesAdded,
-    warnings: r.warnings,
-    problems: [],
-    problemCount: 0,
-    backup: r.backup === null ? null : basename(r.backup),
-  };
-}
-
-function rejectedReport(file: Picked, dryRun: boolean, e: ImportRejected): ImportReportDto {
-  return {
-    file: e.file,
-    format: file.format,
-    dryRun,
-    written: false,
-    products: [],
-    categoriesAdded: [],
-    warnings: [],
-    problems: e.problems,
-    problemCount: e.total,
-    backup: null,
-  };
-}
-
 export const editHandlers: Record<EditMethods, Handler> & Partial<Record<keyof GrilleApi, Handler>> = {
   editCatalogue: handler(z.tuple([inFrench(catalogueEdit)]), async (s, [edit]) => editCatalogue(await s.catalogue(), edit, { today: s.today() })),
   undoEdit: handler(z.tuple([inFrench(scope)]), async (s, [r]) => undoEdit(await s.catalogue(), r.productId)),
@@ -236,7 +196,6 @@ export const editHandlers: Record<EditMethods, Handler> & Partial<Record<keyof G
     const file = recall(r.token);
     if (file.format === 'csv' && !r.csv) throw new GrilleError('INVALID_INPUT', `${file.name} : une table de tarifs CSV s’importe dans un produit et une version : indiquez-les.`);
     if (file.format !== 'csv' && r.csv) throw new GrilleError('INVALID_INPUT', `${file.name} : le produit et la version de destination ne servent qu’aux tables de tarifs CSV.`);
-    const cat = await s.catalogue();
     const csv = r.csv
       ? {
           productId: r.csv.productId,
@@ -251,24 +210,18 @@ export const editHandlers: Record<EditMethods, Handler> & Partial<Record<keyof G
             : {}),
         }
       : undefined;
-    try {
-      // read again now, with the import's size limits: the file may have changed since it was picked
-      const bytes = readImportFile(file.path);
-      return reportOf(await importBytes(cat, bytes, file.path, { dryRun: r.dryRun, comment: r.comment ?? null, ...(csv ? { csv } : {}) }));
-    } catch (e) {
-      if (e instanceof ImportRejected) return rejectedReport(file, r.dryRun, e);
-      throw e;
-    }
+    // reading, checking and writing a file of a million cells takes a while: a job, with its progress
+    const payload: ImportJob = { path: file.path, format: file.format, dryRun: r.dryRun, comment: r.comment ?? null, ...(csv ? { csv } : {}) };
+    return s.jobs.run({ title: r.dryRun ? `Vérification de ${file.name}` : `Import de ${file.name}`, task: 'importCatalogue', payload });
   }),
 
   exportCatalogue: handler(z.tuple([inFrench(exportRequest)]), async (s, [r]) => {
-    // built first: an unknown product or a text Excel cannot hold is said before the dialog opens
-    const { bytes, products } = await exportCatalogue((await s.catalogue()).db, r.productIds, r.format);
+    // an unknown product is said before the dialog opens; the package is then built and written by a job
+    const products = productsFor((await s.catalogue()).db, r.productIds).map((p) => p.product.id);
     const defaultName = `${products.length === 1 ? products[0]! : 'catalogue'}-${s.today()}.${r.format}`;
     let path = await s.saveAs(defaultName, r.format);
     if (path === null) return { path: null };
     if (extname(path) === '') path = `${path}.${r.format}`;
-    writeFileAtomic(path, bytes);
-    return { path };
+    return s.jobs.run({ title: products.length === 1 ? `Export du produit ${products[0]!}` : 'Export du catalogue', task: 'exportCatalogue', payload: { productIds: products, format: r.format, path } });
   }),
 };

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UNSOURCED_FILE, type CatalogueEdit, type ExportAnswer, type ImportReportDto, type PickedFile, type Result } from '../../src/shared/api';
+import { UNSOURCED_FILE, type CatalogueEdit, type ExportAnswer, type ImportReportDto, type JobProgress, type PickedFile, type Result } from '../../src/shared/api';
 import type { ProductFile } from '../../src/shared/core/catalogue-schema';
 import { dispatch, type Services } from '../../src/main/ipc-handlers';
 import { PICKED_LIMITS } from '../../src/main/ipc-handlers-edit';
@@ -21,10 +21,10 @@ import { importBytes } from '../../src/main/transfer/import';
 import { stringifyPackage } from '../../src/main/transfer/json-package';
 import { SHEETS, columnLetter } from '../../src/main/transfer/layout';
 import { essaiPackage, essaiProduct, MALFORMED_DIR } from '../fixtures/make-malformed';
+import { nodeJobs } from '../fixtures/jobs';
 import { TABLE_SOURCE, dbBytes, freshDb } from './helpers';
 
 const TODAY = '2026-11-22';
-const noJobs = { run: () => Promise.reject(new Error('aucune tâche dans ces tests')), cancel: async () => false } as unknown as Services['jobs'];
 
 const opened: Promise<Catalogue>[] = [];
 afterEach(async () => {
@@ -40,30 +40,42 @@ interface Harness {
   openFile: ReturnType<typeof vi.fn>;
   saveAs: ReturnType<typeof vi.fn>;
   saveTo: { path: string | null };
+  /** the progress events of the jobs (imports and exports run as jobs, in worker threads) */
+  progress: JobProgress[];
 }
 
-async function harness(): Promise<Harness> {
+/** `inline`: jobs run in this thread, so a progress listener that cancels stops the job at its next step. */
+async function harness(options: { inline?: boolean; onProgress?: (p: JobProgress, services: Services) => void } = {}): Promise<Harness> {
   const file = await freshDb();
   let cat: Promise<Catalogue> | null = null;
   const next = { path: null as string | null };
   const saveTo = { path: null as string | null };
   const openFile = vi.fn(async () => next.path);
   const saveAs = vi.fn(async () => saveTo.path);
+  const progress: JobProgress[] = [];
+  const catalogue = () => {
+    if (!cat) {
+      cat = openCatalogue(file);
+      opened.push(cat);
+    }
+    return cat;
+  };
   const services: Services = {
-    catalogue: () => {
-      if (!cat) {
-        cat = openCatalogue(file);
-        opened.push(cat);
-      }
-      return cat;
-    },
+    catalogue,
     saveAs,
     openFile,
     today: () => TODAY,
-    jobs: noJobs,
+    jobs: nodeJobs(
+      catalogue,
+      (p) => {
+        progress.push(p);
+        options.onProgress?.(p, services);
+      },
+      { inline: options.inline ?? false },
+    ),
   };
   await services.catalogue();
-  return { file, services, next, openFile, saveAs, saveTo };
+  return { file, services, next, openFile, saveAs, saveTo, progress };
 }
 
 async function ok<T>(h: Harness, method: Parameters<typeof dispatch>[1], ...args: unknown[]): Promise<T> {
@@ -155,6 +167,32 @@ describe('importCatalogue', () => {
     expect(hist).toMatchObject([{ action: 'import.product', comment: 'offre du courtier', undoable: false }]);
     // an import is not undone by « Annuler »
     expect(await refused(h, 'undoEdit', { productId: 'essai-sante' })).toMatchObject({ code: 'NOT_AVAILABLE', message: expect.stringMatching(/est un import .*restaurez une sauvegarde/) });
+  });
+
+  it('runs as a job: its progress says each step, titled with the file', async () => {
+    const h = await harness();
+    const picked = await pick(h, tempFile('essai.json', stringifyPackage(essaiPackage())));
+    await ok<ImportReportDto>(h, 'importCatalogue', { token: picked.token, dryRun: false, comment: null });
+    const phases = [...new Set(h.progress.map((p) => p.phase))];
+    expect(phases).toEqual(expect.arrayContaining(['Lecture du fichier', 'Vérification des données', 'Sauvegarde de la base', 'Écriture dans le catalogue (produits)']));
+    expect(new Set(h.progress.map((p) => p.title))).toEqual(new Set(['Import de essai.json']));
+    expect(h.progress.at(-1)).toMatchObject({ state: 'done' });
+  });
+
+  it('cancelled while it writes: CANCELLED, the product absent, no audit row (the transaction rolls back)', async () => {
+    const h = await harness({
+      inline: true,
+      onProgress: (p, services) => {
+        if (p.phase.startsWith('Écriture dans le catalogue') && p.state === 'running') void services.jobs.cancel(p.job);
+      },
+    });
+    const picked = await pick(h, tempFile('essai.json', stringifyPackage(essaiPackage())));
+    const error = await refused(h, 'importCatalogue', { token: picked.token, dryRun: false, comment: 'annulé' });
+    expect(error).toEqual({ code: 'CANCELLED', message: 'Import annulé : le catalogue n’a pas été modifié.' });
+    expect((await ok<{ id: string }[]>(h, 'catalogueList')).map((p) => p.id)).not.toContain('essai-sante');
+    const db = (await h.services.catalogue()).db;
+    expect((db.prepare("SELECT count(*) AS n FROM audit WHERE action LIKE 'import.%'").get() as { n: number }).n).toBe(0);
+    expect(h.progress.at(-1)).toMatchObject({ state: 'cancelled' });
   });
 
   it('a malformed workbook comes back as its problems, at their sheet, row and column; nothing written', async () => {

@@ -6,11 +6,15 @@
  *
  * Payloads and results cross a thread boundary: plain data only (structured clone), no functions.
  */
-import type { CompareRequest, DeliberationRequest, QuoteRequestDto, ReviseAnswer } from '../../shared/api';
+import type { CompareRequest, DeliberationRequest, ImportReportDto, QuoteRequestDto, ReviseAnswer } from '../../shared/api';
 import type { WriteHooks } from '../export/workbook-writer';
 import type { Catalogue } from '../services/catalogue';
 import { comparisonWorkbook, deliberationWorkbook, quoteWorkbook, tariffWorkbook } from '../services/exports';
 import { revise, type ReviseInput, type ReviseOutput } from '../services/pricing';
+import { exportCatalogue, type ExportFormat } from '../transfer/export';
+import { importBytes, readImportFile, type ImportFormat, type ImportOptions } from '../transfer/import';
+import { rejectedReport, reportOf } from '../transfer/import-report';
+import { ImportRejected } from '../transfer/problems';
 import { writeOutput, type JobContext } from './context';
 
 export interface TaskDefinition<P, R> {
@@ -58,6 +62,15 @@ export function reviseAnswer(r: ReviseOutput): ReviseAnswer {
   return { revision, saved: r.saved };
 }
 
+/** An import from the desktop: the file the user picked (its path stays in the main process and the worker). */
+export interface ImportJob {
+  path: string;
+  format: ImportFormat;
+  dryRun: boolean;
+  comment: string | null;
+  csv?: ImportOptions['csv'];
+}
+
 export const tasks = {
   exportComparison: task({
     access: 'read',
@@ -88,6 +101,34 @@ export const tasks = {
     access: 'write',
     cancelled: 'Révision annulée : aucune version n’a été enregistrée.',
     run: async (ctx, cat, input: ReviseInput) => reviseAnswer(revise(cat, input, (phase, done, total) => ctx.progress(phase, done, total))),
+  }),
+  /** a catalogue import (or its dry run): a rejected file answers its problems; cancelled, nothing is written */
+  importCatalogue: task({
+    access: 'write',
+    cancelled: 'Import annulé : le catalogue n’a pas été modifié.',
+    run: async (ctx, cat, p: ImportJob): Promise<ImportReportDto> => {
+      try {
+        // read again now, with the import's size limits: the file may have changed since it was picked
+        const bytes = readImportFile(p.path);
+        const result = await importBytes(cat, bytes, p.path, { dryRun: p.dryRun, comment: p.comment, ...(p.csv ? { csv: p.csv } : {}), progress: (phase, done, total) => ctx.progress(phase, done, total) });
+        return reportOf(result);
+      } catch (e) {
+        if (e instanceof ImportRejected) return rejectedReport(p, p.dryRun, e);
+        throw e;
+      }
+    },
+  }),
+  exportCatalogue: task({
+    access: 'read',
+    output: (p: { productIds: string[]; format: ExportFormat; path: string }) => p.path,
+    cancelled: EXPORT_CANCELLED,
+    run: async (ctx, cat, p: { productIds: string[]; format: ExportFormat; path: string }) => {
+      ctx.progress('Lecture du catalogue');
+      const { bytes } = await exportCatalogue(cat.db, p.productIds, p.format);
+      ctx.progress('Enregistrement du fichier');
+      writeOutput(ctx, p.path, bytes);
+      return { path: p.path };
+    },
   }),
 };
 

@@ -78,12 +78,24 @@ export function insertAudit(db: Db, entry: AuditEntry, at: string = new Date().t
 }
 
 /** Writes an import in one transaction (the store writers it calls become savepoints inside it). */
-export function applyImport(db: Db, write: ImportWrite): void {
+/**
+ * `step(done, total)` is told after each product written, inside the transaction: a job reports its
+ * progress there, and a cancellation thrown from it rolls the whole import back.
+ */
+export function applyImport(db: Db, write: ImportWrite, step?: (done: number, total: number) => void): void {
   db.transaction(() => {
     const firstSort = (db.prepare('SELECT coalesce(max(sort), -1) + 1 AS next FROM categories').get() as { next: number }).next;
     insertCategoryRows(db, write.categories, firstSort);
-    for (const p of write.creates) saveProduct(db, p);
-    for (const a of write.additions) addToProduct(db, a);
+    const total = write.creates.length + write.additions.length;
+    let done = 0;
+    for (const p of write.creates) {
+      saveProduct(db, p);
+      step?.(++done, total);
+    }
+    for (const a of write.additions) {
+      addToProduct(db, a);
+      step?.(++done, total);
+    }
     const at = new Date().toISOString();
     for (const e of write.audit) insertAudit(db, e, at);
   })();

@@ -31,6 +31,8 @@ export interface ImportOptions {
   /** rotating backup before writing (default true; never for :memory:) */
   backup?: boolean;
   keepBackups?: number;
+  /** where the import is (a job's progress); a cancellation thrown from it stops the import, nothing written */
+  progress?: ((phase: string, done?: number, total?: number | null) => void) | undefined;
 }
 
 export interface ImportResult {
@@ -93,20 +95,27 @@ export async function importBytes(cat: Catalogue, bytes: Buffer, name: string, o
   const limits = options.limits ?? DEFAULT_LIMITS;
   const file = basename(name);
   const problems = new Problems(file, limits.problems);
+  const progress = options.progress ?? (() => undefined);
+  progress('Lecture du fichier');
   let input: ParsedInput;
   if (format === 'json') input = parsePackage(bytes, file, limits);
-  else if (format === 'xlsx') input = await (await xlsxReader()).readCatalogueWorkbook(bytes, file, limits, problems);
+  else if (format === 'xlsx') input = await (await xlsxReader()).readCatalogueWorkbook(bytes, file, limits, problems, (rows) => progress('Lecture du classeur (lignes)', rows, null));
   else {
     if (!options.csv) throw new GrilleError('INVALID_INPUT', `${file} : une table de tarifs CSV s'importe dans un produit et une version : --product ID --version CODE`);
     input = readTariffCsv(cat.db, bytes, file, limits, problems, options.csv);
   }
+  progress('Vérification des données');
   const plan = validateImport(cat.db, input, problems, { file, comment: options.comment ?? null, tariffsOnly: format === 'csv' });
   problems.throwIfAny();
   const changes = plan.write.creates.length + plan.write.additions.length + plan.write.categories.length;
   const result: ImportResult = { file, format, dryRun: options.dryRun ?? false, written: false, products: plan.products, categoriesAdded: plan.categoriesAdded, warnings: plan.warnings.map((w) => ({ file, ...w })), backup: null };
   if (result.dryRun || changes === 0) return result;
-  if (options.backup !== false && cat.file !== ':memory:') result.backup = await rotatingBackup(cat.db, cat.file, 'avant-import', options.keepBackups ?? BACKUP_KEEP);
-  applyImport(cat.db, plan.write);
+  if (options.backup !== false && cat.file !== ':memory:') {
+    progress('Sauvegarde de la base');
+    result.backup = await rotatingBackup(cat.db, cat.file, 'avant-import', options.keepBackups ?? BACKUP_KEEP);
+  }
+  progress('Écriture dans le catalogue (produits)', 0, plan.write.creates.length + plan.write.additions.length);
+  applyImport(cat.db, plan.write, (done, total) => progress('Écriture dans le catalogue (produits)', done, total));
   result.written = true;
   return result;
 }

@@ -112,7 +112,11 @@ function columnLabel(sheet: SheetRead | undefined, col: ColumnSpec): string {
   return n ? `${columnLetter(n)} (${col.header})` : `« ${col.header} »`;
 }
 
-async function readSheets(buf: Buffer, file: string, limits: ImportLimits, problems: Problems): Promise<Map<SheetLayout, SheetRead>> {
+/** Told how many rows were read so far, every few thousand rows (a job's progress, and its cancellation point). */
+export type RowsRead = (rows: number) => void;
+const ROWS_PER_REPORT = 2000;
+
+async function readSheets(buf: Buffer, file: string, limits: ImportLimits, problems: Problems, onRows?: RowsRead): Promise<Map<SheetLayout, SheetRead>> {
   const zip = selectEntries(buf, file, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
     worksheets: 'emit',
@@ -123,6 +127,7 @@ async function readSheets(buf: Buffer, file: string, limits: ImportLimits, probl
   });
   const read = new Map<SheetLayout, SheetRead>();
   const seen = new Map<string, string>();
+  let rowsRead = 0;
   try {
     for await (const ws of reader) {
       const name = String((ws as unknown as { name: string }).name);
@@ -140,6 +145,8 @@ async function readSheets(buf: Buffer, file: string, limits: ImportLimits, probl
       let headerOk = false;
       const date1904 = Boolean((reader as unknown as { model?: { properties?: { date1904?: boolean } } }).model?.properties?.date1904);
       for await (const row of rowsOf(ws)) {
+        rowsRead += 1;
+        if (onRows && rowsRead % ROWS_PER_REPORT === 0) onRows(rowsRead);
         const values = row.values as unknown[];
         if (row.number > limits.rows) throw rejectFile(file, `plus de ${limits.rows.toLocaleString('fr-FR')} lignes : fichier refusé`, { sheet: name });
         if (values.length - 1 > limits.columns) {
@@ -205,7 +212,8 @@ async function readSheets(buf: Buffer, file: string, limits: ImportLimits, probl
       if (sheet) read.set(layout!, sheet);
     }
   } catch (e) {
-    if ((e as { name?: string }).name === 'ImportRejected') throw e;
+    // a rejection, or a job cancelled between two rows, is not an unreadable workbook
+    if ((e as { name?: string }).name === 'ImportRejected' || (e as { code?: string }).code === 'CANCELLED') throw e;
     throw rejectFile(file, `classeur illisible : ${(e as Error).message}`);
   }
   for (const layout of SHEETS) if (layout.required && !read.has(layout)) problems.add({ sheet: layout.name }, 'feuille obligatoire absente');
@@ -213,8 +221,8 @@ async function readSheets(buf: Buffer, file: string, limits: ImportLimits, probl
 }
 
 /** Reads a catalogue workbook. Cell problems go to `problems`; limits and a broken container throw at once. */
-export async function readCatalogueWorkbook(buf: Buffer, file: string, limits: ImportLimits, problems: Problems): Promise<ParsedInput> {
-  const sheets = await readSheets(buf, file, limits, problems);
+export async function readCatalogueWorkbook(buf: Buffer, file: string, limits: ImportLimits, problems: Problems, onRows?: RowsRead): Promise<ParsedInput> {
+  const sheets = await readSheets(buf, file, limits, problems, onRows);
   const sheetOf = (name: string) => sheets.get(SHEETS.find((s) => s.name === name)!);
   const cellWhere = (sheet: SheetRead | undefined, layoutName: string, row: number | undefined, field: string | null): Where => {
     const layout = SHEETS.find((s) => s.name === layoutName)!;
