@@ -93,7 +93,7 @@ function start(): void {
   const shownView = (): ViewId => [...buttons].find(([, b]) => b.getAttribute('aria-selected') === 'true')?.[0] ?? 'catalogue';
   let announceTimer: number | undefined;
   // catalogue-wide actions work from any view: they are done in the Catalogue view
-  const catalogueWide: readonly ActionCommand[] = ['import', 'exportCatalogue'];
+  const catalogueWide: readonly ActionCommand[] = ['import', 'exportCatalogue', 'undoEdit'];
   function onMenu(command: MenuCommand): void {
     announce.replaceChildren();
     window.clearTimeout(announceTimer);
@@ -113,8 +113,9 @@ function start(): void {
       const catalogue = built.get('catalogue')?.panel;
       if (catalogue && runCommand(catalogue, action)) return;
     }
-    const title = views.find((v) => v.id === current)?.title ?? '';
-    say(announce, 'info', `« ${commandLabels[action]} » n’a pas d’effet dans la vue ${title} telle qu’elle est affichée.`, 'Ouvrez la vue qui montre ce que vous voulez exporter, copier ou rechercher.');
+    const title = views.find((v) => v.id === shownView())?.title ?? '';
+    if (action === 'undoEdit') say(announce, 'info', 'Aucune modification à annuler ici.', 'Ouvrez un produit dans le Catalogue : son historique montre ses modifications et permet d’annuler la dernière.');
+    else say(announce, 'info', `« ${commandLabels[action]} » n’a pas d’effet dans la vue ${title} telle qu’elle est affichée.`, 'Ouvrez la vue qui montre ce que vous voulez exporter, copier ou rechercher.');
     announceTimer = window.setTimeout(() => announce.replaceChildren(), 10_000);
   }
   window.grille.onMenu((command) => {

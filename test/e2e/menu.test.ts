@@ -61,4 +61,18 @@ describe('menu commands', () => {
     expect(app.calls.filter((c) => c.method === 'exportComparison')).toHaveLength(1);
     expect(app.problems).toEqual([]);
   });
+
+  it('Importer… and « Annuler la dernière modification du catalogue » work from any view: they open the Catalogue and act there', async () => {
+    const { page } = app;
+    await openTab(page, 'Tarifs');
+    await app.emit('menu', 'import');
+    await eventually(selectedTab).toBe('Catalogue');
+    await eventually(() => app.calls.filter((c) => c.method === 'pickImportFile').length).toBe(1);
+    await openTab(page, 'Devis');
+    await app.emit('menu', 'undoEdit');
+    await eventually(selectedTab).toBe('Catalogue');
+    // no product open: nothing to undo here, and the page says where to find it
+    await eventually(() => page.locator('.app-announce').innerText()).toMatch(/Aucune modification à annuler ici[\s\S]*Ouvrez un produit dans le Catalogue/);
+    expect(app.calls.filter((c) => c.method === 'undoEdit')).toHaveLength(0);
+  });
 });
