@@ -289,11 +289,17 @@ export interface ImportRequest {
   };
 }
 
+/** One problem of an imported file: which file, where in it, and what is expected (French). */
 export interface ImportProblemDto {
+  /** the file's name as given */
   file: string;
+  /** xlsx: the sheet */
   sheet?: string;
+  /** xlsx row or CSV line (1-based) */
   row?: number;
+  /** xlsx: column letter and header, e.g. "G (montant (€))"; CSV: the header */
   column?: string;
+  /** JSON: the path in the package, e.g. products[0].tariffs[3].amountCents */
   path?: string;
   message: string;
 }

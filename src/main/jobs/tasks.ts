@@ -56,6 +56,16 @@ async function exportWorkbook(ctx: JobContext, path: string, build: (hooks: Writ
   return { path };
 }
 
+/** A workbook export task: reads the catalogue, writes the file the user chose (removed if the job does not finish). */
+function exportTask<Q>(build: (cat: Catalogue, p: ExportJob<Q>, hooks: WriteHooks) => Promise<Buffer>): TaskDefinition<ExportJob<Q>, { path: string }> {
+  return task({
+    access: 'read',
+    output: (p: ExportJob<Q>) => p.path,
+    cancelled: EXPORT_CANCELLED,
+    run: (ctx, cat, p: ExportJob<Q>) => exportWorkbook(ctx, p.path, (hooks) => build(cat, p, hooks)),
+  });
+}
+
 /** The revision answer without its exact rational (BigInt does not cross the bridge). */
 export function reviseAnswer(r: ReviseOutput): ReviseAnswer {
   const { factor: _factor, ...revision } = r.revision;
@@ -72,30 +82,10 @@ export interface ImportJob {
 }
 
 export const tasks = {
-  exportComparison: task({
-    access: 'read',
-    output: (p: ExportJob<CompareRequest>) => p.path,
-    cancelled: EXPORT_CANCELLED,
-    run: (ctx, cat, p: ExportJob<CompareRequest>) => exportWorkbook(ctx, p.path, (hooks) => comparisonWorkbook(cat, p.request, p.date, hooks)),
-  }),
-  exportTariffs: task({
-    access: 'read',
-    output: (p: ExportJob<{ productIds: string[] }>) => p.path,
-    cancelled: EXPORT_CANCELLED,
-    run: (ctx, cat, p: ExportJob<{ productIds: string[] }>) => exportWorkbook(ctx, p.path, (hooks) => tariffWorkbook(cat, p.request.productIds, p.date, hooks)),
-  }),
-  exportQuote: task({
-    access: 'read',
-    output: (p: ExportJob<QuoteRequestDto>) => p.path,
-    cancelled: EXPORT_CANCELLED,
-    run: (ctx, cat, p: ExportJob<QuoteRequestDto>) => exportWorkbook(ctx, p.path, (hooks) => quoteWorkbook(cat, p.request, p.date, hooks)),
-  }),
-  exportDeliberation: task({
-    access: 'read',
-    output: (p: ExportJob<DeliberationRequest>) => p.path,
-    cancelled: EXPORT_CANCELLED,
-    run: (ctx, cat, p: ExportJob<DeliberationRequest>) => exportWorkbook(ctx, p.path, (hooks) => deliberationWorkbook(cat, p.request, p.date, hooks)),
-  }),
+  exportComparison: exportTask<CompareRequest>((cat, p, hooks) => comparisonWorkbook(cat, p.request, p.date, hooks)),
+  exportTariffs: exportTask<{ productIds: string[] }>((cat, p, hooks) => tariffWorkbook(cat, p.request.productIds, p.date, hooks)),
+  exportQuote: exportTask<QuoteRequestDto>((cat, p, hooks) => quoteWorkbook(cat, p.request, p.date, hooks)),
+  exportDeliberation: exportTask<DeliberationRequest>((cat, p, hooks) => deliberationWorkbook(cat, p.request, p.date, hooks)),
   /** a revision saved as a new version: the version and its audit row in one transaction, rolled back on cancel */
   revise: task({
     access: 'write',

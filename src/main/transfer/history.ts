@@ -7,29 +7,16 @@
  * is the one undone; when it is an import, a saved revision or a restore, nothing is undone past it
  * (those are undone by restoring a backup).
  */
+import type { HistoryEntryDto } from '../../shared/api';
 import type { Db } from '../store/open';
 import { GrilleError } from '../store/errors';
 import { productExists, productIds } from '../store/reader';
 
-export interface HistoryEntry {
-  id: number;
-  /** ISO timestamp (UTC) */
-  at: string;
-  action: string;
-  what: string;
-  productId: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  comment: string | null;
-}
+/** An entry of the audit trail, as `grille history` prints it. */
+export type HistoryEntry = Omit<HistoryEntryDto, 'undoable' | 'undoneBy'>;
 
-/** An entry with its place in the undo stack (the desktop's HistoryEntryDto). */
-export interface HistoryEntryWithUndo extends HistoryEntry {
-  /** the entry undoEdit would undo now */
-  undoable: boolean;
-  /** the undo entry that undid this one */
-  undoneBy: number | null;
-}
+/** An entry with its place in the undo stack: what the desktop gets. */
+export type HistoryEntryWithUndo = HistoryEntryDto;
 
 /** The actions of the desktop edits, the only ones « Annuler » undoes. */
 export const EDIT_ACTIONS = ['edit.guarantee', 'edit.tariffCell', 'edit.formulaLabel', 'add.formula', 'add.version', 'add.product'] as const;

@@ -2,22 +2,12 @@
  * Import problems: each says which file, and where in it (sheet, row, column, or JSON path), and what
  * is expected, in French. All the problems of a file are collected before anything is decided.
  */
+import type { ImportProblemDto } from '../../shared/api';
 import { GrilleError } from '../store/errors';
 import { DEFAULT_LIMITS } from './limits';
 
-export interface ImportProblem {
-  /** the file's name as given */
-  file: string;
-  /** xlsx: the sheet */
-  sheet?: string;
-  /** xlsx row or CSV line (1-based) */
-  row?: number;
-  /** xlsx: column letter and header, e.g. "G (montant (€))"; CSV: the header */
-  column?: string;
-  /** JSON: the path in the package, e.g. products[0].tariffs[3].amountCents */
-  path?: string;
-  message: string;
-}
+/** One problem of an imported file (the same shape crosses the bridge to the desktop). */
+export type ImportProblem = ImportProblemDto;
 
 export function formatProblem(p: ImportProblem): string {
   const where = [p.file];
