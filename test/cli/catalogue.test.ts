@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDataDir } from '../../src/main/catalogue/data-dir';
 import { findSeedsDir } from '../../src/main/catalogue/provenance-check';
 import { SCHEMA_VERSION } from '../../src/main/store/schema';
 import { grille, tempDb } from './run';
@@ -175,8 +176,21 @@ describe('grille catalogue', () => {
     const report = JSON.parse(ok.stdout) as { ok: boolean; integrity: string; problems: string[]; provenance: { checked: boolean; problems: string[] } };
     expect(report.integrity).toBe('ok');
     expect(report.problems).toEqual([]);
-    expect(report.provenance).toMatchObject({ checked: true, problems: [] });
+    expect(report.provenance).toMatchObject({ checked: true, problems: [], unverifiable: { total: 0, products: [] } });
     expect(ok.code).toBe(0);
+    // a product that cites its own notice (as an imported one does): not verifiable here, not a failure
+    const slm = loadDataDir().products.find((p) => p.product.id === 'slm-assistance')!;
+    const notice = new Database(db);
+    notice.prepare("UPDATE sources SET file = 'Notice SLM assistance.pdf' WHERE product_id = 'slm-assistance'").run();
+    notice.close();
+    const cited = grille(['catalogue', 'check', '--json', '--db', db], env);
+    expect(cited.code).toBe(0);
+    const unverifiable = (JSON.parse(cited.stdout) as { provenance: { problems: string[]; unverifiable: { total: number; products: { id: string; count: number; where: string[]; files: string[] }[] } } }).provenance;
+    expect(unverifiable.problems).toEqual([]);
+    // every value of the product but its organisations (shared rows, still citing the seed)
+    const count = 1 + slm.formulas.filter((f) => f.source).length + slm.segments.length + slm.versions.length + slm.rules.length + slm.guarantees.length + slm.tariffs.length;
+    expect(unverifiable.unverifiable).toMatchObject({ total: count, products: [{ id: 'slm-assistance', count, files: ['Notice SLM assistance.pdf'] }] });
+    expect(unverifiable.unverifiable.products[0]!.where.slice(0, 2)).toEqual(['produit', `version ${slm.versions[0]!.code}`]);
     const raw = new Database(db);
     raw.prepare("UPDATE sources SET quote = 'une citation inventée' WHERE id = (SELECT source_id FROM guarantees LIMIT 1)").run();
     raw.close();
@@ -191,5 +205,12 @@ describe('grille catalogue', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Intégrité : ok');
     expect(r.stdout).toContain('GRILLE_SOURCES désigne un dossier absent');
+    // nothing is called « non vérifiable » when no quote was checked
+    expect(r.stdout).not.toContain('Non vérifiable');
+    const file = join(mkdtempSync(join(tmpdir(), 'grille-sources-file-')), 'sources.txt');
+    writeFileSync(file, 'pas un dossier');
+    const notFolder = grille(['catalogue', 'check', '--db', tempDb()], { GRILLE_SOURCES: file });
+    expect(notFolder.code).toBe(0);
+    expect(notFolder.stdout).toContain(`GRILLE_SOURCES désigne un dossier absent : ${file}`);
   });
 });

@@ -5,7 +5,7 @@
  * restores exactly the values of data/products and chains; history says what undo would undo.
  * Expected values are read from data/products (the seed quotes they carry), never from the program.
  */
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { UNSOURCED_FILE, type CatalogueEdit, type EditAnswer, type HistoryEntryD
 import type { ProductFile } from '../../src/shared/core/catalogue-schema';
 import type { Comparison } from '../../src/shared/core/compare';
 import { loadDataDir } from '../../src/main/catalogue/data-dir';
-import { checkCatalogueProvenance } from '../../src/main/catalogue/provenance-check';
+import { checkCatalogueProvenance, findSeedsDir } from '../../src/main/catalogue/provenance-check';
 import { dispatch, type Services } from '../../src/main/ipc-handlers';
 import { catalogueCheck, openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
 import { dbBytes, freshDb } from './helpers';
@@ -274,6 +274,74 @@ describe('each kind of edit, through dispatch', () => {
         ]),
       );
       expect(report.problems).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.GRILLE_SOURCES;
+      else process.env.GRILLE_SOURCES = saved;
+    }
+  });
+});
+
+describe('catalogue check of the documents a user cites', () => {
+  /** catalogueCheck with the seed texts at hand (the provenance test of data/ says where to put them) */
+  const checkWithSeeds = (cat: Catalogue) => {
+    const seeds = findSeedsDir();
+    if (!seeds.dir) throw new Error(seeds.message);
+    const saved = process.env.GRILLE_SOURCES;
+    process.env.GRILLE_SOURCES = seeds.dir;
+    try {
+      return catalogueCheck(cat);
+    } finally {
+      if (saved === undefined) delete process.env.GRILLE_SOURCES;
+      else process.env.GRILLE_SOURCES = saved;
+    }
+  };
+
+  it('a value citing a document Grille has no text of passes, listed as not verifiable with its document', async () => {
+    const h = await harness();
+    expect(checkWithSeeds(await h.cat()).provenance.unverifiable).toEqual({ total: 0, products: [] });
+    await edit(h, cellEdit({ source: { mode: 'document', file: 'Avenant n°5.pdf', section: 'Annexe 1', lines: [3, 3], quote: 'Sécurité 26,00 € 36,06 € 14,33 €' } }));
+    await edit(h, guaranteeEdit({ source: { mode: 'document', file: 'Avenant n°5.pdf', section: 'art. 3.1', lines: [7, 8], quote: 'dans la limite de 20 heures sur 14 jours' } }));
+    const report = checkWithSeeds(await h.cat());
+    expect(report.provenance.problems).toEqual([]);
+    expect(report.provenance.checked).toBe(true);
+    expect(report.provenance.unverifiable).toEqual({
+      total: 2,
+      products: expect.arrayContaining([
+        { id: INT, count: 1, where: ['tarifs de la version 2026 : 1 cellule'], files: ['Avenant n°5.pdf'] },
+        { id: MIE, count: 1, where: [`garantie n°${homeHelpIndex + 1} (${HOME_HELP})`], files: ['Avenant n°5.pdf'] },
+      ]),
+    });
+    expect(report.provenance.unverifiable.products).toHaveLength(2);
+    expect(report.ok).toBe(true);
+  });
+
+  it('a quote a user attributes to a seed file is still read against its text, and a wrong one fails', async () => {
+    const h = await harness();
+    // the seed's own line with the new amount: this quote is not in 003 at lines 220-228
+    await edit(h, cellEdit({ source: { mode: 'document', file: cell.source.file, section: cell.source.section, lines: cell.source.lines, quote: 'Sécurité 26,00 € 36,06 € 14,33 €' } }));
+    const report = checkWithSeeds(await h.cat());
+    expect(report.ok).toBe(false);
+    expect(report.provenance.unverifiable.total).toBe(0);
+    expect(report.provenance.problems).toEqual([expect.stringMatching(new RegExp(`^${INT}: tarif n°\\d+ \\(2026/securite/jeune-actif\\): citation introuvable aux lignes ${cell.source.lines[0]}-${cell.source.lines[1]}: « Sécurité 26,00 € 36,06 € 14,33 € »$`))]);
+  });
+
+  it('a document of Grille whose text is missing from the sources folder is a problem, not « non vérifiable »', async () => {
+    const h = await harness();
+    const seeds = findSeedsDir();
+    if (!seeds.dir) throw new Error(seeds.message);
+    // a sources folder holding every seed but Intériale's
+    const partial = mkdtempSync(join(tmpdir(), 'grille-some-seeds-'));
+    expect(cell.source.file).toBe('003_7b883febf65126a3.txt');
+    for (const name of readdirSync(seeds.dir)) if (name !== cell.source.file) copyFileSync(join(seeds.dir, name), join(partial, name));
+    const saved = process.env.GRILLE_SOURCES;
+    process.env.GRILLE_SOURCES = partial;
+    try {
+      const report = catalogueCheck(await h.cat());
+      expect(report.ok).toBe(false);
+      expect(report.provenance.unverifiable.total).toBe(0);
+      expect(report.provenance.problems.length).toBeGreaterThan(0);
+      expect(report.provenance.problems.filter((p) => !/^[a-z-]+: .*: document source 003_7b883febf65126a3\.txt introuvable$/.test(p))).toEqual([]);
+      expect(report.provenance.problems.filter((p) => p.startsWith(`${INT}: tarif n°`)).length).toBe(data(INT).tariffs.length);
     } finally {
       if (saved === undefined) delete process.env.GRILLE_SOURCES;
       else process.env.GRILLE_SOURCES = saved;

@@ -153,8 +153,15 @@ export function registerCatalogue(program: Command, globals: () => GlobalOptions
           console.log(`Sources des cellules de tarif : ${report.orphanTariffSources === 0 ? 'ok' : `${report.orphanTariffSources} manquante(s)`}`);
           console.log(`Produits valides : ${report.products}`);
           for (const p of report.problems) console.log(`  ✗ ${p}`);
-          console.log(`Provenance : ${report.provenance.checked ? (report.provenance.problems.length ? `${report.provenance.problems.length} problème(s)` : 'toutes les citations retrouvées dans les sources') : report.provenance.message}`);
-          for (const p of report.provenance.problems) console.log(`  ✗ ${p}`);
+          const { checked, problems, unverifiable } = report.provenance;
+          console.log(`Provenance : ${checked ? (problems.length ? `${problems.length} problème(s)` : 'toutes les citations des sources de Grille retrouvées dans leur texte') : report.provenance.message}`);
+          for (const p of problems) console.log(`  ✗ ${p}`);
+          if (checked) {
+            console.log(`Non vérifiable : document absent des sources de Grille (cité dans Grille ou importé, à vérifier sur le document) : ${unverifiable.total}`);
+            for (const u of unverifiable.products) {
+              console.log(`  ⚠ ${u.id} : ${u.count} — ${u.where.slice(0, 10).join(', ')}${u.where.length > 10 ? ', …' : ''} (document${u.files.length > 1 ? 's' : ''} : ${u.files.join(', ')})`);
+            }
+          }
           console.log(`Valeurs sans source (saisies dans Grille sans document, à vérifier) : ${report.unsourced.total}`);
           for (const u of report.unsourced.products) console.log(`  ⚠ ${u.id} : ${u.count} — ${u.where.slice(0, 10).join(', ')}${u.where.length > 10 ? ', …' : ''}`);
           console.log(report.ok ? 'Catalogue vérifié.' : 'Catalogue NON conforme.');

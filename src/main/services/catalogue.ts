@@ -10,7 +10,7 @@ import { productFileSchema } from '../../shared/core/catalogue-schema';
 import { isUnsourcedFile } from '../../shared/core/source-label';
 import { formatZodIssues } from '../../shared/core/zod-issues';
 import { crossCheck, loadDataDir, resolveDataDir, type DataDir } from '../catalogue/data-dir';
-import { checkCatalogueProvenance, findSeedsDir } from '../catalogue/provenance-check';
+import { checkProvenance, findSeedsDir, grilleSourceFiles, type UnverifiableSources } from '../catalogue/provenance-check';
 import { GrilleError } from '../store/errors';
 import { openDatabase, type Db, type OpenOptions } from '../store/open';
 import { getMeta, getProduct, getTaxonomy, listProducts, productIds, type ProductSummary } from '../store/reader';
@@ -114,7 +114,17 @@ export interface CheckReport {
   orphanTariffSources: number;
   products: number;
   problems: string[];
-  provenance: { checked: boolean; message: string; problems: string[] };
+  provenance: {
+    checked: boolean;
+    message: string;
+    /** quotes of Grille's sources not found in their text, numbers not in their quote: failures */
+    problems: string[];
+    /**
+     * values citing a document Grille has no text of (« non vérifiable : document absent des sources de Grille »):
+     * information, not a failure; empty when the quotes were not checked
+     */
+    unverifiable: { total: number; products: UnverifiableSources[] };
+  };
   /** values keyed in without a document (source « sans source »): information, not a failure */
   unsourced: { total: number; products: { id: string; count: number; where: string[] }[] };
 }
@@ -154,7 +164,8 @@ export function catalogueCheck(cat: Catalogue): CheckReport {
   }
   problems.push(...crossCheck({ formatVersion: 1, categories: getTaxonomy(cat.db) }, products));
   const seeds = findSeedsDir();
-  const provenanceProblems = seeds.dir ? checkCatalogueProvenance(products, seeds.dir) : [];
+  const provenance = seeds.dir ? checkProvenance(products, seeds.dir, grilleSourceFiles()) : { problems: [], unverifiable: [] };
+  const provenanceProblems = provenance.problems;
   const unsourced = products.map((p) => ({ id: p.product.id, where: unsourcedValues(p) })).filter((u) => u.where.length).map((u) => ({ id: u.id, count: u.where.length, where: u.where }));
   return {
     ok: integrity === 'ok' && foreignKeyViolations === 0 && orphanTariffSources === 0 && problems.length === 0 && provenanceProblems.length === 0,
@@ -163,7 +174,12 @@ export function catalogueCheck(cat: Catalogue): CheckReport {
     orphanTariffSources,
     products: products.length,
     problems,
-    provenance: { checked: seeds.dir !== null, message: seeds.message, problems: provenanceProblems },
+    provenance: {
+      checked: seeds.dir !== null,
+      message: seeds.message,
+      problems: provenanceProblems,
+      unverifiable: { total: provenance.unverifiable.reduce((n, u) => n + u.count, 0), products: provenance.unverifiable },
+    },
     unsourced: { total: unsourced.reduce((n, u) => n + u.count, 0), products: unsourced },
   };
 }
