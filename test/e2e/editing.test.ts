@@ -129,8 +129,12 @@ describe('Editing the catalogue', () => {
     const detail = await openProduct(page, 'mie-assistance');
     const history = detail.locator('.history');
     const first = history.locator('tbody tr').first();
-    await eventually(() => first.innerText()).toMatch(/15 h sur 2 semaines max\., pas de minimum par intervention → 20 h sur 2 semaines/);
+    await eventually(() => first.innerText()).toMatch(/« 15 h sur 2 semaines max\., pas de minimum par intervention » → « 20 h sur 2 semaines/);
     expect(await first.innerText()).toMatch(/Avenant 2026 reçu du courtier/);
+    // the change is read once, in the main process's text: no column repeats old → new
+    expect(await history.locator('thead th').allInnerTexts()).toEqual(['Date', 'Modification', 'Commentaire', 'État']);
+    expect((await first.innerText()).split('→')).toHaveLength(2);
+    expect((await first.innerText()).match(/20 h sur 2 semaines/g)).toHaveLength(1);
     expect(await first.locator('td').first().innerText()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     const undo = history.getByRole('button', { name: 'Annuler la dernière modification' });
     expect(await undo.isEnabled()).toBe(true);

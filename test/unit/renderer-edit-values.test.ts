@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { EDIT_LIMITS } from '../../src/shared/core/limits';
 import { formatEuros } from '../../src/shared/core/money';
+import { EDIT_LIMITS as MAIN_EDIT_LIMITS } from '../../src/main/services/editing';
 import { checkCode, checkDocumentSource, checkEuros, checkQuantity, checkText, frDateTime, isUnsourced, quantityInput, simpleValue, slugify } from '../../src/renderer/ui/edit-values';
 import { changeText } from '../../src/renderer/views/history';
 import { problemPlace, reportSummary } from '../../src/renderer/views/import';
@@ -8,25 +10,46 @@ import { cellOfColumn } from '../../src/renderer/views/edit-tariff';
 import type { TariffCellEntry } from '../../src/shared/core/catalogue-schema';
 import type { TariffRow } from '../../src/renderer/views/tariff-table';
 
+const TARIFF = EDIT_LIMITS.tariffCents;
+
 describe('editing fields read by the renderer', () => {
   it('reads euros into integer cents by digits, never by a float product', () => {
-    expect(checkEuros('25,14', 'Montant')).toEqual({ ok: true, value: 2514 });
-    expect(checkEuros(' 25.14 € ', 'Montant')).toEqual({ ok: true, value: 2514 });
-    expect(checkEuros('1 250,5', 'Montant')).toEqual({ ok: true, value: 125050 });
+    expect(checkEuros('25,14', 'Montant', TARIFF)).toEqual({ ok: true, value: 2514 });
+    expect(checkEuros(' 25.14 € ', 'Montant', TARIFF)).toEqual({ ok: true, value: 2514 });
+    expect(checkEuros('1 250,5', 'Montant', TARIFF)).toEqual({ ok: true, value: 125050 });
     // 0,29 × 100 = 28.999999999999996 in floating point; the digits give 29
-    expect(checkEuros('0,29', 'Montant')).toEqual({ ok: true, value: 29 });
-    expect(checkEuros('1,005', 'Montant')).toMatchObject({ ok: false, message: expect.stringMatching(/deux décimales/) });
-    expect(checkEuros('-3', 'Montant')).toMatchObject({ ok: false });
-    expect(checkEuros('', 'Montant')).toMatchObject({ ok: false, message: expect.stringMatching(/^Montant : indiquez un montant/) });
-    expect(checkEuros('2000000', 'Montant')).toMatchObject({ ok: false, message: expect.stringMatching(/invraisemblable/) });
+    expect(checkEuros('0,29', 'Montant', TARIFF)).toEqual({ ok: true, value: 29 });
+    expect(checkEuros('1,005', 'Montant', TARIFF)).toMatchObject({ ok: false, message: expect.stringMatching(/deux décimales/) });
+    expect(checkEuros('-3', 'Montant', TARIFF)).toMatchObject({ ok: false });
+    expect(checkEuros('', 'Montant', TARIFF)).toMatchObject({ ok: false, message: expect.stringMatching(/^Montant : indiquez un montant/) });
+    expect(checkEuros('2000000', 'Montant', TARIFF)).toMatchObject({ ok: false, message: expect.stringMatching(/invraisemblable/) });
+  });
+
+  it('caps a tariff cell and a guarantee amount where the main process does, naming the cap in French', () => {
+    // one constant: the limits the main process enforces are the ones the renderer checks
+    expect(MAIN_EDIT_LIMITS).toBe(EDIT_LIMITS);
+    expect(TARIFF).toBe(10_000_000);
+    expect(checkEuros('100 000', 'Montant', TARIFF)).toEqual({ ok: true, value: 10_000_000 });
+    expect(checkEuros('100000,01', 'Montant', TARIFF)).toEqual({
+      ok: false,
+      message: 'Montant : 100\u202f000,01\u00a0€ est invraisemblable (100\u202f000,00\u00a0€ au plus) ; écrivez le montant en euros, ex. 25,14.',
+    });
+    // what the form used to let through and the main process refused
+    expect(checkEuros('999 999', 'Montant', TARIFF)).toMatchObject({ ok: false, message: expect.stringMatching(/\(100\u202f000,00\u00a0€ au plus\)/) });
+    // a guarantee amount (a capital) has the main process's own cap, 100 M€
+    expect(checkQuantity('amountCents', '2 000 000')).toEqual({ ok: true, value: 200_000_000 });
+    expect(checkQuantity('amountCents', '100000000')).toEqual({ ok: true, value: EDIT_LIMITS.quantityCents });
+    expect(checkQuantity('amountCents', '100000000,01')).toMatchObject({ ok: false, message: expect.stringMatching(/\(100\u202f000\u202f000,00\u00a0€ au plus\)/) });
+    expect(checkQuantity('ageMax', '130')).toEqual({ ok: true, value: 130 });
+    expect(checkQuantity('ageMax', '131')).toMatchObject({ ok: false, message: expect.stringMatching(/130 ans au plus/) });
   });
 
   it('round-trips every amount: shown in the field, read back to the same cents', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000_000 }), (cents) => {
+      fc.property(fc.integer({ min: 0, max: TARIFF }), (cents) => {
         const shown = quantityInput('amountCents', cents);
-        expect(checkEuros(shown, 'Montant')).toEqual({ ok: true, value: cents });
-        expect(checkEuros(formatEuros(cents), 'Montant')).toEqual({ ok: true, value: cents });
+        expect(checkEuros(shown, 'Montant', TARIFF)).toEqual({ ok: true, value: cents });
+        expect(checkEuros(formatEuros(cents), 'Montant', TARIFF)).toEqual({ ok: true, value: cents });
       }),
     );
   });

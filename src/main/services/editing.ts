@@ -17,6 +17,7 @@ import type { CatalogueEdit, EditAnswer, HistoryEntryDto, SourceChoice, UndoAnsw
 import { productFileSchema, quantitiesSchema, quantityKinds, type ProductFile, type Quantities, type Source } from '../../shared/core/catalogue-schema';
 import { dayBefore, formatDateFr, isIsoDate } from '../../shared/core/dates';
 import { formatQuantity, type QuantityKind } from '../../shared/core/format';
+import { EDIT_LIMITS } from '../../shared/core/limits';
 import { formatEuros } from '../../shared/core/money';
 import { displayedNumber, quoteShowsNumber } from '../../shared/core/provenance';
 import { UNSOURCED_FILE, UNSOURCED_TEXT } from '../../shared/core/source-label';
@@ -51,30 +52,10 @@ import {
 } from '../store/writer-edit';
 import { insertAudit } from '../store/writer-import';
 import { historyWithUndo, undoTop, UNDO_ACTION, type EditAction, type HistoryEntry } from '../transfer/history';
-import { PLAUSIBLE } from '../transfer/limits';
 import type { Catalogue } from './catalogue';
 
-/** Limits of what an edit may hold (the IPC schemas use the same). */
-export const EDIT_LIMITS = Object.freeze({
-  code: 100,
-  label: 200,
-  name: 200,
-  text: 500,
-  conditions: 2000,
-  comment: 1000,
-  reference: 200,
-  sourceFile: 260,
-  section: 300,
-  quote: 600,
-  line: 10_000_000,
-  /** a tariff cell: 100 000 € (as imports) */
-  tariffCents: PLAUSIBLE.tariffCents,
-  /** a guarantee amount: 100 M€ (as imports) */
-  quantityCents: PLAUSIBLE.quantityCents,
-  /** any other quantity (hours, km, sessions…) */
-  quantity: 1_000_000,
-  age: PLAUSIBLE.age,
-});
+/** Limits of what an edit may hold: shared with the renderer's fields (src/shared/core/limits.ts). */
+export { EDIT_LIMITS };
 
 const CODE_RE = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 

@@ -38,18 +38,6 @@ export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   problems: 1000,
 });
 
-/** Plausibility bounds: values beyond them are typing errors, not contracts. */
-export const PLAUSIBLE = Object.freeze({
-  /** one tariff cell, per month or per year: 100 000 € */
-  tariffCents: 10_000_000,
-  /** a guarantee amount (capital, ceiling): 100 M€ */
-  quantityCents: 10_000_000_000,
-  /** ages of segments and guarantee age limits */
-  age: 130,
-  /** line numbers of a source document */
-  line: 10_000_000,
-});
-
 /** A size for a message: "64 Mio", "12,5 Kio", "900 octets". */
 export function mib(bytes: number): string {
   const n = (x: number) => x.toLocaleString('fr-FR', { maximumFractionDigits: 1 }).replace(/[\u202f\u00a0]/g, ' ');

@@ -33,7 +33,7 @@ import { crossCheck } from '../catalogue/data-dir';
 import type { Db } from '../store/open';
 import { getProduct, getTaxonomy } from '../store/reader';
 import type { AuditEntry, CategoryEntry, ImportWrite, ProductAddition } from '../store/writer-import';
-import { PLAUSIBLE } from './limits';
+import { PLAUSIBLE } from '../../shared/core/limits';
 import type { ImportProblem, Problems } from './problems';
 
 export type Where = Omit<ImportProblem, 'file' | 'message'>;

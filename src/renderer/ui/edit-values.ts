@@ -1,11 +1,13 @@
 /**
  * What the editing dialogs read from their fields, checked before anything is sent: codes, euros,
  * quantities, cited sources, and the display of audit values. Pure (no DOM): unit-tested in Node.
- * Amounts go from "25,14" to integer cents by `parseEuros` (digits, never a float multiplication).
+ * Amounts go from "25,14" to integer cents by `parseEuros` (digits, never a float multiplication). The limits are
+ * the main process's own (EDIT_LIMITS, src/shared/core/limits.ts): what a field accepts is never refused after.
  */
 import { UNSOURCED_FILE, type SourceChoice } from '../../shared/api';
 import type { Quantities } from '../../shared/core/catalogue-schema';
 import { formatQuantity, isCentsKind, quantityLabels, type QuantityKind } from '../../shared/core/format';
+import { EDIT_LIMITS } from '../../shared/core/limits';
 import { formatEuros, parseEuros } from '../../shared/core/money';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -16,13 +18,13 @@ export const CODE_RE = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 export function checkCode(text: string, what: string, taken: readonly string[] = [], example = '2027'): Check<string> {
   const t = text.trim();
   if (!t) return { ok: false, message: `${what} : indiquez un code (lettres, chiffres, - ou _), ex. ${example}.` };
-  if (t.length > 100) return { ok: false, message: `${what} : 100 caractères au plus.` };
+  if (t.length > EDIT_LIMITS.code) return { ok: false, message: `${what} : ${EDIT_LIMITS.code} caractères au plus.` };
   if (!CODE_RE.test(t)) return { ok: false, message: `${what} « ${t} » : lettres sans accent, chiffres, - ou _ seulement, sans espace (ex. ${example}).` };
   if (taken.includes(t)) return { ok: false, message: `${what} « ${t} » existe déjà : choisissez-en un autre.` };
   return { ok: true, value: t };
 }
 
-export function checkText(text: string, what: string, max = 500): Check<string> {
+export function checkText(text: string, what: string, max: number = EDIT_LIMITS.text): Check<string> {
   const t = text.trim();
   if (!t) return { ok: false, message: `${what} : ce champ est obligatoire.` };
   if (t.length > max) return { ok: false, message: `${what} : ${max} caractères au plus (${t.length} saisis).` };
@@ -43,13 +45,16 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
-/** "25,14", "25.14 €", "1 250" → cents, exactly; anything else says what to write. */
-export function checkEuros(text: string, what: string): Check<number> {
+/**
+ * "25,14", "25.14 €", "1 250" → cents, exactly; anything else says what to write. `maxCents`: the main process's
+ * cap for that value, EDIT_LIMITS.tariffCents (a tariff cell) or EDIT_LIMITS.quantityCents (a guarantee amount).
+ */
+export function checkEuros(text: string, what: string, maxCents: number): Check<number> {
   const t = text.trim();
   if (!t) return { ok: false, message: `${what} : indiquez un montant en euros, ex. 25,14.` };
   const cents = parseEuros(t);
   if (cents === null) return { ok: false, message: `${what} « ${t} » : montant illisible ; écrivez des euros avec au plus deux décimales, ex. 25,14.` };
-  if (cents > 100_000_000) return { ok: false, message: `${what} : ${formatEuros(cents)} est invraisemblable (1 000 000 € au plus).` };
+  if (cents > maxCents) return { ok: false, message: `${what} : ${formatEuros(cents)} est invraisemblable (${formatEuros(maxCents)} au plus) ; écrivez le montant en euros, ex. 25,14.` };
   return { ok: true, value: cents };
 }
 
@@ -76,7 +81,7 @@ export function checkQuantity(kind: QuantityKind, text: string): Check<number | 
   const what = quantityFieldLabel(kind);
   if (!t) return { ok: true, value: null };
   if (isCentsKind(kind)) {
-    const c = checkEuros(t, what);
+    const c = checkEuros(t, what, EDIT_LIMITS.quantityCents);
     return c.ok ? { ok: true, value: c.value } : c;
   }
   const m = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(t);
@@ -86,6 +91,7 @@ export function checkQuantity(kind: QuantityKind, text: string): Check<number | 
   const value = m[2] !== undefined ? Number(`${m[1]}.${m[2]}`) : Number(m[1]);
   if (value === 0 && !ZERO_ALLOWED.includes(kind)) return { ok: false, message: `${what} : la valeur doit être supérieure à 0 (videz le champ pour retirer cette quantité).` };
   if (kind === 'percentDiscount' && value > 100) return { ok: false, message: `${what} : 100 % au plus.` };
+  if (kind === 'ageMax' && value > EDIT_LIMITS.age) return { ok: false, message: `${what} : ${EDIT_LIMITS.age} ans au plus.` };
   return { ok: true, value };
 }
 
@@ -112,9 +118,9 @@ export function checkDocumentSource(f: DocumentFields): SourceCheck {
   const quote = f.quote.trim().replace(/^«\s*|\s*»$/g, '');
   if (!file) errors.push({ field: 'file', message: 'Document : indiquez le fichier ou le titre du document cité.' });
   else if (file.startsWith('grille:') || file.toLowerCase() === 'sans source') errors.push({ field: 'file', message: `Document : « ${file} » n’est pas un document ; choisissez « Sans source ».` });
-  else if (file.length > 260) errors.push({ field: 'file', message: `Document : 260 caractères au plus (${file.length} saisis).` });
+  else if (file.length > EDIT_LIMITS.sourceFile) errors.push({ field: 'file', message: `Document : ${EDIT_LIMITS.sourceFile} caractères au plus (${file.length} saisis).` });
   if (!section) errors.push({ field: 'section', message: 'Article / section : indiquez où se trouve la valeur, ex. art. 3.1.' });
-  else if (section.length > 300) errors.push({ field: 'section', message: `Article / section : 300 caractères au plus (${section.length} saisis).` });
+  else if (section.length > EDIT_LIMITS.section) errors.push({ field: 'section', message: `Article / section : ${EDIT_LIMITS.section} caractères au plus (${section.length} saisis).` });
   const line = (text: string, which: 'from' | 'to', what: string): number | null => {
     const t = text.trim();
     if (!/^\d{1,7}$/.test(t) || Number(t) < 1) {
@@ -127,7 +133,7 @@ export function checkDocumentSource(f: DocumentFields): SourceCheck {
   const to = line(f.to, 'to', 'Lignes ou pages — à');
   if (from !== null && to !== null && from > to) errors.push({ field: 'to', message: `Lignes ou pages : la fin (${to}) est avant le début (${from}).` });
   if (!quote) errors.push({ field: 'quote', message: 'Citation : recopiez la phrase du document qui donne la valeur.' });
-  else if (quote.length > 600) errors.push({ field: 'quote', message: `Citation : 600 caractères au plus (${quote.length} saisis) ; gardez la phrase qui donne la valeur.` });
+  else if (quote.length > EDIT_LIMITS.quote) errors.push({ field: 'quote', message: `Citation : ${EDIT_LIMITS.quote} caractères au plus (${quote.length} saisis) ; gardez la phrase qui donne la valeur.` });
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: { mode: 'document', file, section, lines: [from!, to!], quote } };
 }

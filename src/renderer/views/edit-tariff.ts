@@ -6,6 +6,7 @@
 import type { ICellRendererParams } from 'ag-grid-community';
 import type { EditAnswer } from '../../shared/api';
 import type { ProductFile, TariffCellEntry } from '../../shared/core/catalogue-schema';
+import { EDIT_LIMITS } from '../../shared/core/limits';
 import type { AppContext } from '../ui/context';
 import { openDialog } from '../ui/dialog';
 import { field, h } from '../ui/dom';
@@ -58,7 +59,7 @@ export function editTariffCell(ctx: AppContext, p: ProductFile, cell: TariffCell
     body: [field(`Montant (€ ${periodLabel(cell.period)})`, amount, 'En euros avec la virgule, ex. 25,14.'), source.element, comment.element],
     submitLabel: 'Enregistrer',
     submit: async (errors) => {
-      const a = checkEuros(amount.value, 'Montant');
+      const a = checkEuros(amount.value, 'Montant', EDIT_LIMITS.tariffCents);
       if (!a.ok) errors.set(amount, a.message);
       const s = source.read(errors);
       const note = comment.read(errors);

@@ -1,7 +1,8 @@
 /**
- * A product's history: its audit entries, newest first (date and time, what, old → new value when it
- * is simple, comment, « annulée »), and « Annuler la dernière modification » for the entry the main
- * process says can be undone now.
+ * A product's history: its audit entries, newest first (date and time, what, comment, « annulée »), and
+ * « Annuler la dernière modification » for the entry the main process says can be undone now. The what
+ * is the main process's text, which already carries the change (« 15 h … » → « 20 h … », 25,14 € → 26,00 €,
+ * the label added): it is shown once, with no column repeating old → new.
  */
 import type { HistoryEntryDto } from '../../shared/api';
 import { ask } from '../ui/api';
@@ -12,7 +13,10 @@ import { frDateTime, simpleValue } from '../ui/edit-values';
 import { sendUndo } from '../ui/edits';
 import { errorText, say } from '../ui/notice';
 
-/** "15 h sur 2 semaines → 20 h sur 30 jours", "→ Renforcée +", or null when a side is not simple. */
+/**
+ * "15 h sur 2 semaines → 20 h sur 30 jours", "→ Renforcée +", or null when a side is not simple: the undo
+ * dialog reads the value that comes back from it.
+ */
 export function changeText(e: Pick<HistoryEntryDto, 'oldValue' | 'newValue'>): string | null {
   const before = simpleValue(e.oldValue);
   const after = simpleValue(e.newValue);
@@ -48,7 +52,7 @@ export function historySection(ctx: AppContext, productId: string): HTMLElement 
       h(
         'table',
         { class: 'simple history-table' },
-        h('thead', null, h('tr', null, ...['Date', 'Modification', 'Ancienne → nouvelle valeur', 'Commentaire', 'État'].map((t) => h('th', { text: t, scope: 'col' })))),
+        h('thead', null, h('tr', null, ...['Date', 'Modification', 'Commentaire', 'État'].map((t) => h('th', { text: t, scope: 'col' })))),
         h(
           'tbody',
           null,
@@ -58,7 +62,6 @@ export function historySection(ctx: AppContext, productId: string): HTMLElement 
               { class: undone.has(e.id) ? 'history-undone' : e.undoable ? 'history-undoable' : '', dataset: { audit: String(e.id) } },
               h('td', { class: 'nowrap', text: frDateTime(e.at) }),
               h('td', { text: e.what }),
-              h('td', { class: 'history-change', text: changeText(e) ?? '' }),
               h('td', { text: e.comment ?? '' }),
               h('td', null, undone.has(e.id) ? h('span', { class: 'badge badge-undone', text: 'annulée' }) : e.undoable ? h('span', { class: 'muted', text: 'dernière, annulable' }) : null),
             ),
