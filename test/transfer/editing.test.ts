@@ -251,6 +251,26 @@ describe('each kind of edit, through dispatch', () => {
     expect((await history(h, 'mutuelle-essai'))[0]).toMatchObject({ action: 'add.product', comment: 'offre reçue par téléphone', undoable: true });
   });
 
+  it('a new version takes over the guarantees of the version it follows; undo gives them back their own versions', async () => {
+    const h = await harness();
+    // mie-assistance's guarantees name their version (« convention », no dates): a 2027 avenant keeps them
+    expect(homeHelp.versions).toEqual(['convention']);
+    const v = await edit(h, addVersion({ productId: MIE, code: '2027', label: 'Avenant 2027', reference: null, copyTariffsFrom: null }));
+    const named = data(MIE).guarantees.filter((g) => g.versions.includes('convention')).length;
+    expect(v.what).toContain(`${named} garantie(s) et 0 règle(s) de la version convention reprises`);
+    const p = await show(h, MIE);
+    expect(p.guarantees[homeHelpIndex]!.versions).toEqual(['convention', '2027']);
+    // 2027: the seed's 15 h sur 2 semaines, not « non précisé »
+    const cmp = await ok<Comparison>(h, 'compare', { columns: [{ productId: MIE, formula: 'base' }], at: '2027-03-01' });
+    expect(cmp.columns[0]!.version).toBe('2027');
+    expect(compareRow(cmp, HOME_HELP).cells[0]!.quantities).toEqual({ hours: 15, periodDays: 14 });
+
+    await undo(h, MIE);
+    const back = await show(h, MIE);
+    expect(back.guarantees.map((g) => g.versions)).toEqual(data(MIE).guarantees.map((g) => g.versions));
+    expect(back.versions).toEqual(data(MIE).versions);
+  });
+
   it('catalogue check counts the values without source and the provenance check does not read them as quotes', async () => {
     const h = await harness();
     await edit(h, guaranteeEdit());

@@ -33,8 +33,10 @@ import {
   deleteProduct,
   deleteVersion,
   documentInUse,
+  forgetVersionUsers,
   formulaUsers,
   guaranteeRow,
+  inheritVersionUsers,
   insertDocument,
   insertFormula,
   insertVersion,
@@ -202,6 +204,9 @@ interface VersionValue {
   closed: { version: string; effectiveTo: string | null; closedTo: string } | null;
   copiedFrom: string | null;
   cells: number;
+  /** the version whose guarantees and rules the new one took over (absent in entries written before this existed) */
+  inheritedFrom?: string | null;
+  inherited?: { guarantees: number; rules: number };
 }
 
 interface ProductValue {
@@ -558,11 +563,17 @@ function planAddVersion(cat: Catalogue, e: Extract<CatalogueEdit, { kind: 'addVe
     source,
   };
   const cells = e.copyTariffsFrom === null ? 0 : p.tariffs.filter((t) => t.version === e.copyTariffsFrom).length;
-  const value: VersionValue = { version, documentCreated: doc.created ? doc.entry : null, closed, copiedFrom: e.copyTariffsFrom, cells };
+  // the version it follows (the one it closes, else the one whose tariffs it copies) keeps its guarantees
+  // and rules for the new period: an avenant changes what it says, the rest goes on
+  const inheritedFrom = closed?.version ?? e.copyTariffsFrom;
+  const names = (list: readonly string[]) => inheritedFrom !== null && list.includes(inheritedFrom);
+  const inherited = { guarantees: p.guarantees.filter((g) => names(g.versions)).length, rules: p.rules.filter((r) => names(r.versions)).length };
+  const value: VersionValue = { version, documentCreated: doc.created ? doc.entry : null, closed, copiedFrom: e.copyTariffsFrom, cells, inheritedFrom, inherited };
+  const takenOver = inherited.guarantees + inherited.rules > 0 ? ` ; ${inherited.guarantees} garantie(s) et ${inherited.rules} règle(s) de la version ${inheritedFrom} reprises` : '';
   return {
     action: 'add.version',
     productId: p.product.id,
-    what: `Ajout de la version ${code} ${show(label)} de ${productName(p)} à compter du ${formatDateFr(from)}${closed ? ` (la version ${closed.version} se termine le ${formatDateFr(closed.closedTo)})` : ''}${e.copyTariffsFrom ? ` ; ${cells} tarif(s) recopié(s) de la version ${e.copyTariffsFrom}` : ''}${isUnsourced(source) ? ' (sans source)' : ''}`,
+    what: `Ajout de la version ${code} ${show(label)} de ${productName(p)} à compter du ${formatDateFr(from)}${closed ? ` (la version ${closed.version} se termine le ${formatDateFr(closed.closedTo)})` : ''}${e.copyTariffsFrom ? ` ; ${cells} tarif(s) recopié(s) de la version ${e.copyTariffsFrom}` : ''}${takenOver}${isUnsourced(source) ? ' (sans source)' : ''}`,
     oldValue: closed ? { closed: { version: closed.version, effectiveTo: closed.effectiveTo } } : null,
     newValue: value,
     comment: comment(e.comment),
@@ -570,6 +581,7 @@ function planAddVersion(cat: Catalogue, e: Extract<CatalogueEdit, { kind: 'addVe
       if (doc.created) insertDocument(cat.db, p.product.id, doc.entry);
       if (closed) setVersionEnd(cat.db, p.product.id, closed.version, closed.closedTo);
       insertVersion(cat.db, p.product.id, version, e.copyTariffsFrom);
+      if (inheritedFrom !== null) inheritVersionUsers(cat.db, p.product.id, inheritedFrom, code);
     },
   };
 }
@@ -748,7 +760,11 @@ function undoEntry(cat: Catalogue, action: EditAction, pid: string, oldValue: un
       const cells = versionCellCount(db, pid, v.code);
       if (cells !== after.cells) throw refuse(`la version ${v.code} a maintenant ${cells} cellule(s) de tarif (${after.cells} à sa création)`);
       const users = versionUsers(db, pid, v.code);
-      if (users.guarantees || users.rules) throw refuse(`${users.guarantees} garantie(s) et ${users.rules} règle(s) nomment maintenant la version ${v.code}`);
+      const inherited = after.inherited ?? { guarantees: 0, rules: 0 };
+      if (users.guarantees !== inherited.guarantees || users.rules !== inherited.rules) {
+        throw refuse(`${users.guarantees} garantie(s) et ${users.rules} règle(s) nomment maintenant la version ${v.code} (${inherited.guarantees} et ${inherited.rules} à sa création)`);
+      }
+      forgetVersionUsers(db, pid, v.code);
       if (after.closed) {
         const c = p.versions.find((x) => x.code === after.closed!.version);
         if (!c || c.effectiveTo !== after.closed.closedTo) {

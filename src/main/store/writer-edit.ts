@@ -212,6 +212,32 @@ export function versionUsers(db: Db, productId: string, code: string): { guarant
   return { guarantees: count('guarantees'), rules: count('rules') };
 }
 
+const VERSIONED = ['guarantees', 'rules'] as const;
+
+/**
+ * A new version takes over the guarantees and rules that name the version it follows (those written for
+ * every version, « * », already apply): `code` is appended to their version lists. Returns how many.
+ */
+export function inheritVersionUsers(db: Db, productId: string, from: string, code: string): { guarantees: number; rules: number } {
+  const [guarantees, rules] = VERSIONED.map(
+    (table) =>
+      db
+        .prepare(`UPDATE ${table} SET version_codes = json_insert(version_codes, '$[#]', ?) WHERE product_id = ? AND EXISTS (SELECT 1 FROM json_each(version_codes) WHERE value = ?)`)
+        .run(code, productId, from).changes,
+  ) as [number, number];
+  return { guarantees, rules };
+}
+
+/** Takes `code` out of the version lists that name it (the undo of inheritVersionUsers). */
+export function forgetVersionUsers(db: Db, productId: string, code: string): void {
+  for (const table of VERSIONED) {
+    db.prepare(
+      `UPDATE ${table} SET version_codes = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(version_codes) WHERE value <> ? ORDER BY key))
+       WHERE product_id = ? AND EXISTS (SELECT 1 FROM json_each(version_codes) WHERE value = ?)`,
+    ).run(code, productId, code);
+  }
+}
+
 export function deleteVersion(db: Db, productId: string, code: string): void {
   const row = db.prepare('SELECT id, source_id FROM versions WHERE product_id = ? AND code = ?').get(productId, code) as { id: number; source_id: number } | undefined;
   if (!row) return;
