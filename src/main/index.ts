@@ -49,6 +49,7 @@ function openUserCatalogue(): Promise<Catalogue> {
 }
 
 let mainWindow: BrowserWindow | null = null;
+let jobs: JobRunner | null = null;
 function sendMenuCommand(command: MenuCommand): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(menuChannel, command);
 }
@@ -82,11 +83,12 @@ function start(): void {
     hardenSession();
     app.setAboutPanelOptions({ applicationName: 'Grille', applicationVersion: app.getVersion(), copyright: 'Comparer et tarifer des contrats d’assurance hors ligne' });
     Menu.setApplicationMenu(buildMenu({ platform: process.platform, developer: !app.isPackaged, send: sendMenuCommand }));
+    jobs = new JobRunner({ catalogue: openUserCatalogue, workerScript: join(__dirname, 'job-worker.js'), openOptions: { nativeBinding: electronNativeBinding() }, progress: sendProgress });
     registerIpc({
       catalogue: openUserCatalogue,
       today: () => localDate(new Date()),
       // long work in worker threads: job-worker.js is the main build's second entry (electron.vite.config.ts)
-      jobs: new JobRunner({ catalogue: openUserCatalogue, workerScript: join(__dirname, 'job-worker.js'), openOptions: { nativeBinding: electronNativeBinding() }, progress: sendProgress }),
+      jobs,
       saveAs: async (defaultName, type = 'xlsx') => {
         const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
         const filter = type === 'json' ? { name: 'Paquet de catalogue (JSON)', extensions: ['json'] } : { name: 'Classeur Excel', extensions: ['xlsx'] };
@@ -105,6 +107,16 @@ function start(): void {
     app.on('activate', () => {
       if (!mainWindow) openWindow();
     });
+  });
+
+  // Quitting while a job runs: the jobs are cancelled first (a write rolls back, a temporary file is
+  // removed), then the app quits for good.
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping || !jobs || jobs.active.length === 0) return;
+    event.preventDefault();
+    stopping = true;
+    void jobs.cancelAll().finally(() => app.quit());
   });
 
   app.on('window-all-closed', () => {

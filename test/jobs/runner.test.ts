@@ -235,6 +235,27 @@ describe('jobs in worker threads', () => {
     expect(await runner.cancel(events[0]!.job)).toBe(false);
   });
 
+  it('cancelAll (the app quitting) stops every running job: no file left, neither target nor temporary', async () => {
+    const { events, sink } = recorder();
+    let runner: JobRunner | null = null;
+    let all: Promise<void> | null = null;
+    const started = new Set<string>();
+    runner = nodeJobs(async () => cat, (p) => {
+      sink(p);
+      // both workers are up and reading the catalogue (each export takes seconds from there): quit now
+      if (p.phase === 'Préparation des données') started.add(p.job);
+      if (!all && started.size === 2) all = runner!.cancelAll();
+    });
+    const dir = outDir();
+    const results = await Promise.allSettled([runner.run(exportBig(join(dir, 'a.xlsx'))), runner.run(exportBig(join(dir, 'b.xlsx')))]);
+    expect(all).not.toBeNull();
+    await all;
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as GrilleError).code : 'done'))).toEqual(['CANCELLED', 'CANCELLED']);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(runner.active).toEqual([]);
+    for (const job of started) expect(events.filter((e) => e.job === job).at(-1)!.state).toBe('cancelled');
+  });
+
   it('runs several jobs at once, each with its own id and its own file', async () => {
     const { events, sink } = recorder();
     const runner = nodeJobs(async () => cat, sink);

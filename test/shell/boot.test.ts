@@ -52,6 +52,33 @@ describe('the Electron entry', () => {
     expect(contents.windowOpenHandler).not.toBeNull();
   });
 
+  it('quitting while a job runs cancels the jobs first, then quits; with no job it quits at once', async () => {
+    await boot();
+    const { JobRunner } = await import('../../src/main/jobs/runner');
+    const idle = { preventDefault: vi.fn() };
+    appListener('before-quit')!(idle);
+    expect(idle.preventDefault).not.toHaveBeenCalled();
+
+    const active = vi.spyOn(JobRunner.prototype, 'active', 'get').mockReturnValue(['export-en-cours']);
+    let stopped!: () => void;
+    const cancelAll = vi.spyOn(JobRunner.prototype, 'cancelAll').mockReturnValue(new Promise<void>((r) => (stopped = r)));
+    const busy = { preventDefault: vi.fn() };
+    electron.app.quit.mockClear();
+    appListener('before-quit')!(busy);
+    expect(busy.preventDefault).toHaveBeenCalledOnce();
+    expect(cancelAll).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    stopped();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    // the quit that follows goes through
+    const again = { preventDefault: vi.fn() };
+    appListener('before-quit')!(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    active.mockRestore();
+    cancelAll.mockRestore();
+  });
+
   it('sends menu commands to the app window only', async () => {
     await boot();
     const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as { label: string; submenu: { label: string; click?: () => void }[] }[];

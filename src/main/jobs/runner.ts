@@ -117,6 +117,14 @@ export class JobRunner implements Jobs {
     return entry.ended;
   }
 
+  /**
+   * Cancels every running job and waits for them to stop (the grace period at most, then terminate): the
+   * app calls it before quitting, so no write is cut halfway and no temporary file is left beside a target.
+   */
+  async cancelAll(): Promise<void> {
+    await Promise.all(this.active.map((job) => this.cancel(job)));
+  }
+
   /** Once a job is asked to stop, its worker gets the grace period, then is terminated. */
   private armGrace(entry: Running): void {
     if (!entry.worker || entry.graceTimer || Atomics.load(entry.flag, 0) === 0) return;
