@@ -4,6 +4,7 @@
  * large tariff sheet is never held whole as cell objects. Every cell is read for its column
  * (cells.ts): formula cells give their saved value only; text is never evaluated.
  */
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -73,7 +74,7 @@ function selectEntries(buf: Buffer, file: string, limits: ImportLimits): Buffer 
  * back as the character: no chunk can split one. Null when the entry is ASCII already.
  */
 function asciiXml(xml: Buffer): Buffer | null {
-  if (!xml.some((b) => b >= 0x80)) return null;
+  if (isAscii(xml)) return null;
   // UTF-16 parts (a byte-order mark FF FE or FE FF) are left as they are
   if ((xml[0] === 0xff && xml[1] === 0xfe) || (xml[0] === 0xfe && xml[1] === 0xff)) return null;
   let text = xml.toString('utf8');
