@@ -200,6 +200,25 @@ export type CatalogueEdit =
       source: SourceChoice;
       comment: string;
     }
+  | {
+      kind: 'addGuarantee';
+      productId: string;
+      /** a key of the taxonomy (`taxonomy()`), e.g. assistance.aide_domicile.hospitalisation */
+      category: string;
+      /** the document's heading for it, e.g. « 3.1 Aide à domicile » */
+      label: string;
+      /** formula (or option) codes it applies to, or ['*'] for every formula */
+      formulas: string[];
+      /** version codes it applies to, or ['*'] for every version */
+      versions: string[];
+      status: GuaranteeStatusDto;
+      text: string;
+      quantities: Record<string, number>;
+      conditions: string | null;
+      /** a cited document or none: `keep` has nothing to keep for a new guarantee */
+      source: SourceChoice;
+      comment: string;
+    }
   | { kind: 'formulaLabel'; productId: string; formula: string; expectedLabel: string; label: string; comment: string }
   | { kind: 'addFormula'; productId: string; code: string; label: string; formulaKind: 'formula' | 'option'; source: SourceChoice; comment: string }
   | {

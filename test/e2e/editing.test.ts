@@ -1,7 +1,8 @@
 /**
  * Editing the catalogue from the desktop, end to end over the real services: a guarantee with a cited
  * document (seen in the comparison and the history, then undone), a tariff cell, a value saved without
- * source (flagged in the comparison grid), a new product with a formula and a version, a malformed
+ * source (flagged in the comparison grid), a new product with a formula and a version, a guarantee added
+ * to a new product and compared next to MIE's, a malformed
  * import refused with its places, and a package exported by the app imported into another catalogue.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -304,6 +305,127 @@ describe('Editing the catalogue', () => {
     await eventually(() => detail.locator('.history tbody tr').count()).toBe(4);
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.shot('catalogue-nouveau-produit');
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('Adding a guarantee', () => {
+  const ESSAI = 'assistance-essai-courtier';
+  // a quote from the offer the broker received: every number of the value is read in it
+  const QUOTE = 'une aide à domicile dans la limite de 20 heures réparties sur une période de 30 jours';
+
+  it('adds an assistance product, then its home help after hospitalisation from the taxonomy, citing the offer', async () => {
+    const { page } = app;
+    await openTab(page, 'Catalogue');
+    await page.getByRole('button', { name: 'Nouveau produit' }).click();
+    const dlg = dialog(page);
+    await dlg.getByLabel('Nom du produit').fill('Assistance Essai Courtier');
+    expect(await dlg.getByLabel('Identifiant').inputValue()).toBe(ESSAI);
+    await dlg.getByLabel('Type', { exact: true }).selectOption({ label: 'Assistance' });
+    await dlg.getByLabel('Assureur', { exact: true }).selectOption({ label: 'Nouvel assureur…' });
+    await dlg.getByLabel('Nom du nouvel assureur').fill('ASSISTANCE ESSAI');
+    await dlg.getByLabel('Libellé de la formule').fill('Formule unique');
+    await dlg.getByLabel('Code de la version').fill('2026');
+    await dlg.getByLabel('Libellé de la version').fill('Offre 2026');
+    await dlg.getByLabel('Date d’effet').fill('01/01/2026');
+    await dlg.getByLabel('Sans source (la valeur sera signalée)').check();
+    await dlg.getByRole('button', { name: 'Créer le produit' }).click();
+    await eventually(() => dlg.count()).toBe(0);
+    const detail = page.locator('.product-detail');
+    await eventually(() => detail.locator('h3').first().innerText()).toBe('Assistance Essai Courtier');
+    expect(await detail.locator('h4', { hasText: /^Garanties/ }).innerText()).toBe('Garanties (0)');
+
+    await detail.getByRole('button', { name: 'Ajouter une garantie' }).click();
+    await eventually(() => dlg.locator('h2').innerText()).toBe('Ajouter une garantie');
+    const category = dlg.getByLabel('Catégorie', { exact: true });
+    // the category select has the focus; the taxonomy is grouped by its top level, in French
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    expect(await category.locator('optgroup').evaluateAll((l) => l.map((g) => (g as HTMLOptGroupElement).label))).toEqual(
+      expect.arrayContaining(['Santé', 'Assistance', 'Accidents de la vie', 'Prévoyance', 'Réseau de soins', 'Services']),
+    );
+    // a child is indented under its parent: « Aide à domicile » then « Aide à domicile après hospitalisation »
+    const options = await category.locator('optgroup[label="Assistance"] option').evaluateAll((l) => l.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    const at = (key: string) => options.findIndex(([k]) => k === key);
+    expect(options[at('assistance.aide_domicile')]![1]).toBe('\u00a0'.repeat(3) + 'Aide à domicile');
+    expect(options[at(HOSPITAL)]![1]).toBe('\u00a0'.repeat(6) + 'Aide à domicile après hospitalisation');
+    expect(at(HOSPITAL)).toBe(at('assistance.aide_domicile') + 1);
+    // nothing chosen: each missing field says so, nothing is sent
+    const editsBefore = app.calls.filter((c) => c.method === 'editCatalogue').length;
+    await dlg.getByRole('button', { name: 'Ajouter la garantie' }).click();
+    await eventually(() => dlg.locator('.field-error').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Catégorie : choisissez la catégorie de la garantie dans la liste.', 'Libellé : ce champ est obligatoire.', 'Valeur : ce champ est obligatoire.']),
+    );
+    expect(app.calls.filter((c) => c.method === 'editCatalogue').length).toBe(editsBefore);
+
+    // the label follows the category until the person writes their own
+    await category.selectOption(HOSPITAL);
+    expect(await dlg.getByLabel('Libellé', { exact: true }).inputValue()).toBe('Aide à domicile après hospitalisation');
+    await dlg.getByLabel('Libellé', { exact: true }).fill('Art. 2 Aide à domicile');
+    // « toutes » by default: the product's formula and version are there, disabled until « toutes » is unchecked
+    expect(await dlg.getByLabel('Toutes les formules').isChecked()).toBe(true);
+    expect(await dlg.getByLabel('Formule unique (base)').isDisabled()).toBe(true);
+    expect(await dlg.getByLabel('Toutes les versions').isChecked()).toBe(true);
+    expect(await dlg.getByLabel('Offre 2026 (2026)').isDisabled()).toBe(true);
+    await dlg.getByLabel('Valeur', { exact: true }).fill('20 h sur 30 jours max.');
+    expect(await dlg.getByLabel('Statut').inputValue()).toBe('covered');
+    const adder = dlg.getByLabel('Ajouter une quantité comparable');
+    await adder.selectOption({ label: 'Heures' });
+    await dlg.locator('.quantity-add button').click();
+    await dlg.getByLabel('Heures', { exact: true }).fill('20');
+    await adder.selectOption({ label: 'Période (jours)' });
+    await dlg.locator('.quantity-add button').click();
+    await dlg.getByLabel('Période (jours)').fill('30');
+    await dlg.getByLabel('Conditions').fill('Hospitalisation de plus de 2 jours');
+    expect(await dlg.getByLabel('Citer un document').isChecked()).toBe(true);
+    await dlg.getByLabel('Document', { exact: true }).fill('offre-assistance-essai.pdf');
+    await dlg.getByLabel('Article / section').fill('art. 2 Aide à domicile');
+    await dlg.getByLabel('Lignes ou pages : de').fill('14');
+    await dlg.getByLabel('Lignes ou pages : à').fill('15');
+    // a quote without the 30 days: the main process refuses, the dialog stays open with its message
+    await dlg.getByLabel('Citation').fill('une aide à domicile dans la limite de 20 heures');
+    await dlg.getByLabel('Commentaire').fill('Offre reçue du courtier');
+    await dlg.getByRole('button', { name: 'Ajouter la garantie' }).click();
+    await eventually(() => dlg.locator('.dialog-alert').innerText()).toMatch(/sur\s30\sjours n’apparaît pas dans la citation[\s\S]*Rien n’a été enregistré/);
+    await dlg.getByLabel('Citation').fill(QUOTE);
+    // the refusal spoke of the quote sent: dimmed once the quote is changed
+    expect(await dlg.locator('.dialog-alert').getAttribute('class')).toMatch(/\bstale\b/);
+    expect(await dlg.locator('.field:has(select.category-select) > .hint').innerText()).toBe('Ligne de la comparaison : Assistance › Aide à domicile › Aide à domicile après hospitalisation.');
+    await dlg.locator('.dialog-body').evaluate((b) => b.scrollTo(0, 0));
+    await shotDialog(app, 'ajout-garantie-dialogue');
+    await dlg.locator('.dialog-body').evaluate((b) => b.scrollTo(0, b.scrollHeight));
+    await shotDialog(app, 'ajout-garantie-dialogue-source');
+    await dlg.getByRole('button', { name: 'Ajouter la garantie' }).click();
+    await eventually(() => dlg.count()).toBe(0);
+    await eventually(() => page.locator('#grille-confirmation').innerText()).toMatch(/Modification enregistrée : Ajout de la garantie n°1 « Art\. 2 Aide à domicile » \(assistance\.aide_domicile\.hospitalisation\)/);
+    // the detail is read again: the guarantee, its category in French, its source
+    await eventually(() => detail.locator('h4', { hasText: /^Garanties/ }).innerText()).toBe('Garanties (1)');
+    await eventually(() => gridCell(page, '.product-detail .grid-guarantees', '0', 'text')).toBe('20 h sur 30 jours max.');
+    expect(await gridCell(page, '.product-detail .grid-guarantees', '0', 'category')).toBe('Aide à domicile après hospitalisation');
+    expect(await gridCell(page, '.product-detail .grid-guarantees', '0', 'formulas')).toBe('toutes');
+    expect(await gridCell(page, '.product-detail .grid-guarantees', '0', 'source')).toBe('art. 2 Aide à domicile (l. 14–15)');
+    await eventually(() => detail.locator('.history tbody tr').first().innerText()).toMatch(/Ajout de la garantie n°1[\s\S]*Offre reçue du courtier/);
+    await app.shot('ajout-garantie-fiche');
+  });
+
+  it('compares it next to MIE in the Comparaison tab: its value in the grid, ranked, with its cited document', async () => {
+    const { page } = app;
+    await openTab(page, 'Comparaison');
+    const pickerBox = page.locator('.picker-box');
+    if (!(await pickerBox.evaluate((d) => (d as HTMLDetailsElement).open))) await pickerBox.locator('> summary').click();
+    await page.getByRole('button', { name: 'Tout désélectionner' }).click();
+    await eventually(() => page.locator(`.picker input[data-product="${ESSAI}"]`).count()).toBe(1);
+    await page.locator(`.picker input[data-product="${ESSAI}"]`).check();
+    await page.locator('.picker input[data-product="mie-assistance"]').check();
+    await page.locator('#comparaison-lancer').click();
+    await eventually(async () => (await gridRowIds(page, COMPARISON)).includes(HOSPITAL)).toBe(true);
+    // 20 h over 30 days against MIE's 15 h over 2 weeks (seed 000, art. 3.1): the new offer is the better column
+    await eventually(() => gridCell(page, COMPARISON, HOSPITAL, col(ESSAI))).toMatch(/^▲\s*20 h sur 30 jours max\./);
+    expect(await gridCell(page, COMPARISON, HOSPITAL, col('mie-assistance'))).toMatch(/^▼\s*15 h sur 2 semaines max\./);
+    // a row the new product says nothing about: « non précisé »
+    expect(await gridCell(page, COMPARISON, 'assistance.conseil_social', col(ESSAI))).toMatch(/non précisé/);
+    await page.locator(`${COMPARISON} .ag-row[row-id="${HOSPITAL}"] [col-id="${col(ESSAI)}"]`).first().click();
+    await eventually(() => page.locator('.comparaison .source-panel').innerText()).toMatch(/offre-assistance-essai\.pdf · art\. 2 Aide à domicile · l\. 14–15[\s\S]*20 heures réparties sur une période de 30 jours/);
+    await app.shot('ajout-garantie-comparaison');
     expect(app.problems).toEqual([]);
   });
 });

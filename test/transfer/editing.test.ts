@@ -142,6 +142,32 @@ const addProduct = (over: Partial<Extract<CatalogueEdit, { kind: 'addProduct' }>
   ...over,
 });
 
+// a guarantee MIE's convention does not hold (seed 000 has no home help after day surgery), from an
+// avenant the broker received: every number of the value is read in the quote cited
+const DAY_SURGERY = 'assistance.aide_domicile.chirurgie_ambulatoire';
+const AVENANT_MIE = {
+  mode: 'document',
+  file: 'avenant-2027-mie.pdf',
+  section: 'art. 3.11 Aide à domicile après chirurgie ambulatoire',
+  lines: [41, 43],
+  quote: 'IMA organise et prend en charge une aide à domicile dans la limite de 12 heures réparties sur une période maximale de 15 jours',
+} as const;
+const addGuarantee = (over: Partial<Extract<CatalogueEdit, { kind: 'addGuarantee' }>> = {}): CatalogueEdit => ({
+  kind: 'addGuarantee',
+  productId: MIE,
+  category: DAY_SURGERY,
+  label: '3.11 Aide à domicile après chirurgie ambulatoire',
+  formulas: ['base'],
+  versions: ['convention'],
+  status: 'covered',
+  text: '12 h sur 15 jours max.',
+  quantities: { hours: 12, periodDays: 15 },
+  conditions: null,
+  source: { ...AVENANT_MIE, lines: [41, 43] },
+  comment: 'avenant 2027 reçu d’IMA',
+  ...over,
+});
+
 function compareRow(c: Comparison, key: string) {
   const row = c.rows.find((r) => r.key === key);
   if (!row) throw new Error(`ligne ${key} absente`);
@@ -301,6 +327,161 @@ describe('each kind of edit, through dispatch', () => {
   });
 });
 
+describe('adding a guarantee', () => {
+  // a product keyed in from the desktop (one formula, one version, no guarantee yet)
+  const ESSAI = 'assistance-essai';
+  const essai = () =>
+    addProduct({
+      id: ESSAI,
+      productKind: 'assistance',
+      name: 'Assistance Essai',
+      insurer: { name: 'Assistance Essai SA' },
+      formula: { code: 'base', label: 'Formule unique' },
+      version: { code: '2026', label: 'Notice 2026', effectiveFrom: '2026-01-01' },
+      comment: '',
+    });
+  const essaiGuarantee = (): CatalogueEdit =>
+    addGuarantee({
+      productId: ESSAI,
+      category: HOME_HELP,
+      label: 'Aide à domicile',
+      formulas: ['*'],
+      versions: ['*'],
+      text: '20 h sur 30 jours max.',
+      quantities: { periodDays: 30, hours: 20 },
+      conditions: 'Hospitalisation de plus de 2 jours',
+      source: { mode: 'none' },
+      comment: 'notice lue au téléphone',
+    });
+
+  it('to a product added from the desktop: the comparison reads it next to MIE’s home help', async () => {
+    const h = await harness();
+    await edit(h, essai());
+    expect((await show(h, ESSAI)).guarantees).toEqual([]);
+    const columns = [
+      { productId: ESSAI, formula: 'base' },
+      { productId: MIE, formula: 'base' },
+    ];
+    const before = compareRow(await ok<Comparison>(h, 'compare', { columns }), HOME_HELP);
+    expect(before.cells.map((c) => [c.present, c.text])).toEqual([
+      [false, 'non précisé'],
+      [true, homeHelp.text],
+    ]);
+
+    const answer = await edit(h, essaiGuarantee());
+    expect(answer).toMatchObject({ productId: ESSAI, what: `Ajout de la garantie n°1 « Aide à domicile » (${HOME_HELP}) à « Assistance Essai » (${ESSAI}) : « 20 h sur 30 jours max. » (sans source)` });
+    const stored = (await show(h, ESSAI)).guarantees;
+    expect(stored).toEqual([
+      {
+        category: HOME_HELP,
+        label: 'Aide à domicile',
+        formulas: ['*'],
+        versions: ['*'],
+        status: 'covered',
+        // in the schema's order, whatever order the dialog sent
+        quantities: { hours: 20, periodDays: 30 },
+        text: '20 h sur 30 jours max.',
+        conditions: 'Hospitalisation de plus de 2 jours',
+        source: { file: UNSOURCED_FILE, section: 'Saisie sans source', lines: [1, 1], quote: `Valeur saisie sans source le ${TODAY}` },
+      },
+    ]);
+    expect(Object.keys(stored[0]!.quantities)).toEqual(['hours', 'periodDays']);
+
+    const row = compareRow(await ok<Comparison>(h, 'compare', { columns }), HOME_HELP);
+    expect(row.cells[0]).toMatchObject({ present: true, status: 'covered', text: '20 h sur 30 jours max.', label: 'Aide à domicile', quantities: { hours: 20, periodDays: 30 }, conditions: 'Hospitalisation de plus de 2 jours' });
+    expect(row.cells[0]!.sources[0]!.file).toBe(UNSOURCED_FILE);
+    // MIE still reads its seed: 15 hours (art. 3.1)
+    expect(row.cells[1]!.quantities).toEqual({ hours: 15, periodDays: 14 });
+    expect(row.figure).toMatchObject({ kind: 'hours', values: [20, 15] });
+    expect([row.best, row.worst]).toEqual([[0], [1]]);
+
+    const [entry] = await history(h, ESSAI);
+    expect(entry).toMatchObject({
+      id: answer.auditId,
+      action: 'add.guarantee',
+      productId: ESSAI,
+      comment: 'notice lue au téléphone',
+      oldValue: null,
+      newValue: { index: 0, category: HOME_HELP, label: 'Aide à domicile', formulas: ['*'], versions: ['*'], status: 'covered', text: '20 h sur 30 jours max.', quantities: { hours: 20, periodDays: 30 }, conditions: 'Hospitalisation de plus de 2 jours', source: { file: UNSOURCED_FILE } },
+      undoable: true,
+      undoneBy: null,
+    });
+  });
+
+  it('to mie-assistance, citing a document whose quote shows every number: appended after the 40 of the convention', async () => {
+    const h = await harness();
+    expect(data(MIE).guarantees).toHaveLength(40);
+    expect(data(MIE).guarantees.some((g) => g.category === DAY_SURGERY)).toBe(false);
+    const answer = await edit(h, addGuarantee());
+    expect(answer.what).toBe(`Ajout de la garantie n°41 « 3.11 Aide à domicile après chirurgie ambulatoire » (${DAY_SURGERY}) à « ${data(MIE).product.name} » (${MIE}) : « 12 h sur 15 jours max. »`);
+    const p = await show(h, MIE);
+    expect(p.guarantees.slice(0, 40)).toEqual(data(MIE).guarantees);
+    expect(p.guarantees[40]).toEqual({
+      category: DAY_SURGERY,
+      label: '3.11 Aide à domicile après chirurgie ambulatoire',
+      formulas: ['base'],
+      versions: ['convention'],
+      status: 'covered',
+      quantities: { hours: 12, periodDays: 15 },
+      text: '12 h sur 15 jours max.',
+      source: { file: AVENANT_MIE.file, section: AVENANT_MIE.section, lines: [41, 43], quote: AVENANT_MIE.quote },
+    });
+    // next to SLM's notice (art. 3.1: 10 hours over 10 days after day surgery)
+    const slm = data('slm-assistance').guarantees.find((g) => g.category === DAY_SURGERY)!;
+    expect(slm.quantities).toMatchObject({ hours: 10, periodDays: 10 });
+    expect(slm.source.quote).toMatch(/10 heures/);
+    const cmp = await ok<Comparison>(h, 'compare', { columns: [{ productId: MIE, formula: 'base' }, { productId: 'slm-assistance', formula: 'base' }] });
+    const row = compareRow(cmp, DAY_SURGERY);
+    expect(row.cells[0]).toMatchObject({ text: '12 h sur 15 jours max.', quantities: { hours: 12, periodDays: 15 } });
+    expect(row.cells[0]!.sources[0]).toMatchObject({ file: AVENANT_MIE.file, section: AVENANT_MIE.section, lines: [41, 43], quote: AVENANT_MIE.quote });
+    expect(row.cells[1]!.text).toBe(slm.text);
+    expect(row.figure).toMatchObject({ kind: 'hours', values: [12, 10] });
+    expect((await history(h, MIE))[0]).toMatchObject({ action: 'add.guarantee', newValue: { index: 40, category: DAY_SURGERY, source: { file: AVENANT_MIE.file } }, comment: 'avenant 2027 reçu d’IMA', undoable: true });
+  });
+
+  it('undo removes it (then the source row it made), after undoing an edit of it made since', async () => {
+    const h = await harness();
+    const initial = await show(h, MIE);
+    const added = await edit(h, addGuarantee());
+    const edited = await edit(h, guaranteeEdit({ index: 40, expectedText: '12 h sur 15 jours max.', text: '14 h sur 15 jours max.', quantities: { hours: 14, periodDays: 15 }, conditions: null, source: { mode: 'none' } }));
+    expect((await show(h, MIE)).guarantees[40]!.text).toBe('14 h sur 15 jours max.');
+    // the edit first: the guarantee is back as added
+    expect((await undo(h, MIE)).undone).toBe(edited.auditId);
+    expect((await show(h, MIE)).guarantees[40]).toMatchObject({ text: '12 h sur 15 jours max.', quantities: { hours: 12, periodDays: 15 }, source: { file: AVENANT_MIE.file } });
+    const u = await undo(h, MIE);
+    expect(u).toMatchObject({ undone: added.auditId, productId: MIE, what: `Annulation : ${added.what}` });
+    expect(await show(h, MIE)).toEqual(initial);
+    const cat = await h.cat();
+    expect(cat.db.prepare("SELECT count(*) AS n FROM sources WHERE file IN ('avenant-2027-mie.pdf', 'grille:saisie')").get()).toEqual({ n: 0 });
+    expect(compareRow(await ok<Comparison>(h, 'compare', { columns: [{ productId: MIE, formula: 'base' }, { productId: 'slm-assistance', formula: 'base' }] }), DAY_SURGERY).cells[0]!.present).toBe(false);
+    const entries = await history(h, MIE);
+    expect(entries.map((e) => [e.action, e.undoable, e.undoneBy])).toEqual([
+      ['undo', false, null],
+      ['undo', false, null],
+      ['edit.guarantee', false, entries[1]!.id],
+      ['add.guarantee', false, u.auditId],
+    ]);
+  });
+
+  it('undo is refused when the guarantee was changed since by other means, saying what differs; nothing written', async () => {
+    const h = await harness();
+    await edit(h, addGuarantee());
+    const cat = await h.cat();
+    // another program changes the added guarantee's text
+    const changed = cat.db.prepare("UPDATE guarantees SET text = '10 h sur 15 jours max.' WHERE product_id = ? AND category_key = ?").run(MIE, DAY_SURGERY);
+    expect(changed.changes).toBe(1);
+    cat.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = dbBytes(h.file);
+    const error = await refused(h, 'undoEdit', { productId: MIE });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toBe(
+      `Annulation impossible de « Ajout de la garantie n°41 « 3.11 Aide à domicile après chirurgie ambulatoire » (${DAY_SURGERY}) à « ${data(MIE).product.name} » (${MIE}) : « 12 h sur 15 jours max. » » : la garantie a changé depuis son ajout : texte « 10 h sur 15 jours max. » au lieu de « 12 h sur 15 jours max. » ; rien n’a été modifié.`,
+    );
+    expect(dbBytes(h.file).equals(before)).toBe(true);
+    expect((await history(h, MIE))[0]).toMatchObject({ action: 'add.guarantee', undoable: true, undoneBy: null });
+  });
+});
+
 describe('catalogue check of the documents a user cites', () => {
   /** catalogueCheck with the seed texts at hand (the provenance test of data/ says where to put them) */
   const checkWithSeeds = (cat: Catalogue) => {
@@ -421,6 +602,18 @@ describe('refused edits write nothing', () => {
     ['the pseudo-document of values without source', cellEdit({ source: { mode: 'document', file: UNSOURCED_FILE, section: 'x', lines: [1, 1], quote: '26,00' } }), 'INVALID_INPUT', /ce n’est pas un document ; choisissez « sans source »/],
     ['a quote over 600 characters', cellEdit({ source: { mode: 'document', file: 'a.pdf', section: 'x', lines: [1, 1], quote: `26,00 ${'x'.repeat(600)}` } }), 'INVALID_INPUT', /600 caractères au plus/],
     ['nothing changed', labelEdit({ label: 'Sécurité' }), 'INVALID_INPUT', /rien n’a changé/],
+    ['a new guarantee in a category the taxonomy does not have', addGuarantee({ category: 'assistance.teleportation' }), 'INVALID_INPUT', /nouvelle garantie : catégorie « assistance\.teleportation » inconnue de la taxonomie ; choisissez une catégorie de la liste/],
+    ['a new guarantee for an unknown formula', addGuarantee({ formulas: ['premium'] }), 'INVALID_INPUT', /formule « premium » inconnue \(formules et options du produit : base\)/],
+    ['a new guarantee for an unknown version', addGuarantee({ versions: ['2030'] }), 'INVALID_INPUT', /version « 2030 » inconnue \(versions du produit : convention\)/],
+    ['a new guarantee for « * » and a formula', addGuarantee({ formulas: ['*', 'base'] }), 'INVALID_INPUT', /« \* » \(toutes les formules\) ne se combine pas avec d’autres codes \(base\)/],
+    ['a new guarantee whose quote does not show one of its numbers', addGuarantee({ source: { ...AVENANT_MIE, lines: [41, 43], quote: 'une aide à domicile dans la limite de 12 heures' } }), 'INVALID_INPUT', /sur\s15\sjours n’apparaît pas dans la citation « une aide à domicile dans la limite de 12 heures » ; chaque nombre doit se lire dans la citation de sa source/],
+    ['“keep the source” for a new guarantee', addGuarantee({ source: { mode: 'keep' } }), 'INVALID_INPUT', /nouvelle garantie « 3\.11 Aide à domicile après chirurgie ambulatoire » \(assistance\.aide_domicile\.chirurgie_ambulatoire\) : « garder la source » ne s’applique pas à un ajout/],
+    ['a new guarantee without text', addGuarantee({ text: ' ' }), 'INVALID_INPUT', /texte : texte vide/],
+    ['a new guarantee « non précisée » with quantities', addGuarantee({ status: 'unspecified' }), 'INVALID_INPUT', /« non précisée » n’a pas de quantités \(12\sh, sur\s15\sjours\)/],
+    ['a new guarantee with an unknown quantity', addGuarantee({ quantities: { heures: 12 } }), 'INVALID_INPUT', /quantité inconnue heures/],
+    ['a new guarantee of an absurd amount', addGuarantee({ quantities: { amountCents: 10_000_000_001 } }), 'INVALID_INPUT', /quantities\.amountCents/],
+    ['a new guarantee without formula', addGuarantee({ formulas: [] }), 'INVALID_INPUT', /formules : au moins une, ou « \* » pour toutes/],
+    ['a new guarantee of an unknown product', addGuarantee({ productId: 'inconnu' }), 'NOT_FOUND', /Produit inconnu : « inconnu »/],
   ];
   it.each(cases)('%s is refused in French, nothing written', async (_what, payload, code, message) => {
     const h = await harness();

@@ -1,6 +1,6 @@
 /**
  * Catalogue editing from the desktop (issue 6): edit a guarantee, a tariff cell, a formula's label;
- * add a formula, a version, a product; undo the latest edits. Shared by the IPC handlers and the CLI.
+ * add a guarantee, a formula, a version, a product; undo the latest edits. Shared by the IPC handlers and the CLI.
  *
  * Every change is checked whole before anything is written (product, guarantee position, codes,
  * dates, periods, amounts, texts, and the value the user saw: a value changed meanwhile is refused),
@@ -14,7 +14,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { CatalogueEdit, EditAnswer, HistoryEntryDto, SourceChoice, UndoAnswer } from '../../shared/api';
-import { productFileSchema, quantitiesSchema, quantityKinds, type ProductFile, type Quantities, type Source } from '../../shared/core/catalogue-schema';
+import { guaranteeSchema, productFileSchema, quantitiesSchema, quantityKinds, type ProductFile, type Quantities, type Source } from '../../shared/core/catalogue-schema';
 import { dayBefore, formatDateFr, isIsoDate } from '../../shared/core/dates';
 import { formatQuantity, type QuantityKind } from '../../shared/core/format';
 import { EDIT_LIMITS } from '../../shared/core/limits';
@@ -27,8 +27,10 @@ import { GrilleError } from '../store/errors';
 import { getProduct, getTaxonomy, productExists, productIds } from '../store/reader';
 import { saveProduct } from '../store/writer';
 import {
+  appendGuarantee,
   deleteDocument,
   deleteFormula,
+  deleteGuarantee,
   deleteOrganisationIfUnused,
   deleteProduct,
   deleteVersion,
@@ -184,6 +186,45 @@ interface GuaranteeValue {
   source: Source;
 }
 
+/** A guarantee added from the desktop, at its position (the end of the product's guarantees when added). */
+interface AddedGuaranteeValue {
+  index: number;
+  category: string;
+  label: string;
+  formulas: string[];
+  versions: string[];
+  status: GuaranteeEntry['status'];
+  text: string;
+  quantities: Quantities;
+  conditions: string | null;
+  source: Source;
+}
+
+const addedGuaranteeValue = (g: GuaranteeEntry, index: number): AddedGuaranteeValue => ({
+  index,
+  category: g.category,
+  label: g.label,
+  formulas: [...g.formulas],
+  versions: [...g.versions],
+  status: g.status,
+  text: g.text,
+  quantities: { ...g.quantities },
+  conditions: g.conditions ?? null,
+  source: g.source,
+});
+
+const guaranteeOf = (v: AddedGuaranteeValue): GuaranteeEntry => ({
+  category: v.category,
+  label: v.label,
+  formulas: v.formulas,
+  versions: v.versions,
+  status: v.status,
+  quantities: v.quantities,
+  text: v.text,
+  ...(v.conditions !== null ? { conditions: v.conditions } : {}),
+  source: v.source,
+});
+
 interface CellValue extends CellKey {
   amountCents: number;
   source: Source;
@@ -238,6 +279,9 @@ const FIELD_FR: Record<string, string> = {
   source: 'source',
   amountCents: 'montant',
   label: 'libellé',
+  category: 'catégorie',
+  formulas: 'formules',
+  versions: 'versions',
   kind: 'nature',
   effectiveFrom: 'date d’effet',
   effectiveTo: 'date de fin',
@@ -302,6 +346,8 @@ function planEdit(cat: Catalogue, edit: CatalogueEdit, options: EditOptions): Pl
       return planGuarantee(cat, edit, options);
     case 'tariffCell':
       return planTariffCell(cat, edit, options);
+    case 'addGuarantee':
+      return planAddGuarantee(cat, edit, options);
     case 'formulaLabel':
       return planFormulaLabel(cat, edit);
     case 'addFormula':
@@ -333,6 +379,32 @@ function checkQuantities(raw: Record<string, number>, where: string): Quantities
   return q;
 }
 
+/** What the user keys in for a guarantee, edited or added. */
+type GuaranteeInput = Pick<Extract<CatalogueEdit, { kind: 'guarantee' }>, 'text' | 'status' | 'quantities' | 'conditions'>;
+
+/** The checks of a guarantee's value, shared by an edit and an addition: text, conditions, status, quantities. */
+function checkGuaranteeValue(e: GuaranteeInput, where: string): { text: string; status: GuaranteeEntry['status']; quantities: Quantities; conditions: string | null } {
+  const text = checkText(e.text, `${where}, texte`, EDIT_LIMITS.text);
+  const conditions = e.conditions === null || e.conditions.trim() === '' ? null : checkText(e.conditions, `${where}, conditions`, EDIT_LIMITS.conditions);
+  if (!['covered', 'not_covered', 'unspecified'].includes(e.status)) throw invalid(`${where} : statut « ${String(e.status)} » inconnu (covered, not_covered ou unspecified).`);
+  const quantities = checkQuantities(e.quantities, where);
+  if (e.status !== 'covered' && Object.keys(quantities).length) {
+    throw invalid(`${where} : une garantie ${e.status === 'not_covered' ? '« non couverte »' : '« non précisée »'} n’a pas de quantités (${describeQuantities(quantities)}) ; retirez-les ou choisissez « couvert ».`);
+  }
+  return { text, status: e.status, quantities, conditions };
+}
+
+/** Every quantity (but those in `skip`, read from the words) must be read in the quote of its source, as in data/. */
+function requireNumbersShown(quantities: Quantities, quote: string, how: string, where: string, skip: readonly string[] = []): void {
+  for (const k of Object.keys(quantities) as QuantityKind[]) {
+    if (skip.includes(k)) continue;
+    const shown = displayedNumber(k, quantities[k]!);
+    if (!quoteShowsNumber(quote, shown)) {
+      throw invalid(`${where} : ${formatQuantity(k, quantities[k]!)} n’apparaît pas dans ${how} « ${quote} » ; chaque nombre doit se lire dans la citation de sa source : citez le passage du document qui le donne, ou choisissez « sans source ».`);
+    }
+  }
+}
+
 function planGuarantee(cat: Catalogue, e: Extract<CatalogueEdit, { kind: 'guarantee' }>, options: EditOptions): Planned {
   const p = requireProduct(cat, e.productId);
   const g = p.guarantees[e.index];
@@ -341,24 +413,10 @@ function planGuarantee(cat: Catalogue, e: Extract<CatalogueEdit, { kind: 'guaran
   }
   const where = `${productName(p)}, garantie n°${e.index + 1} « ${g.label} » (${g.category})`;
   if (g.text !== e.expectedText) throw stale(where, `texte enregistré ${show(g.text)}, affiché ${show(e.expectedText)}`);
-  const text = checkText(e.text, `${where}, texte`, EDIT_LIMITS.text);
-  const conditions = e.conditions === null || e.conditions.trim() === '' ? null : checkText(e.conditions, `${where}, conditions`, EDIT_LIMITS.conditions);
-  if (!['covered', 'not_covered', 'unspecified'].includes(e.status)) throw invalid(`${where} : statut « ${String(e.status)} » inconnu (covered, not_covered ou unspecified).`);
-  const quantities = checkQuantities(e.quantities, where);
-  if (e.status !== 'covered' && Object.keys(quantities).length) {
-    throw invalid(`${where} : une garantie ${e.status === 'not_covered' ? '« non couverte »' : '« non précisée »'} n’a pas de quantités (${describeQuantities(quantities)}) ; retirez-les ou choisissez « couvert ».`);
-  }
+  const { text, conditions, quantities } = checkGuaranteeValue(e, where);
   // quantities computed from the words (derived) stay so while their value is unchanged
   const stillDerived = (g.derived ?? []).filter((k) => quantities[k as QuantityKind] !== undefined && quantities[k as QuantityKind] === g.quantities[k as QuantityKind]);
-  const mustShow = (quote: string, how: string) => {
-    for (const k of Object.keys(quantities) as QuantityKind[]) {
-      if (stillDerived.includes(k)) continue;
-      const shown = displayedNumber(k, quantities[k]!);
-      if (!quoteShowsNumber(quote, shown)) {
-        throw invalid(`${where} : ${formatQuantity(k, quantities[k]!)} n’apparaît pas dans ${how} « ${quote} » ; chaque nombre doit se lire dans la citation de sa source : citez le passage du document qui le donne, ou choisissez « sans source ».`);
-      }
-    }
-  };
+  const mustShow = (quote: string, how: string) => requireNumbersShown(quantities, quote, how, where, stillDerived);
   let source: Source;
   let derived: string[] | null;
   const numbersChanged = !isDeepStrictEqual(quantities, g.quantities);
@@ -400,6 +458,63 @@ function writeGuarantee(cat: Catalogue, productId: string, v: GuaranteeValue): v
   if (!row) throw new GrilleError('NOT_FOUND', `${productId} : garantie n°${v.index + 1} introuvable.`);
   const fields: GuaranteeFields = { status: v.status, text: v.text, quantities: v.quantities, derived: v.derived, conditions: v.conditions };
   updateGuarantee(cat.db, productId, row.id, fields, v.source);
+}
+
+/** The formula (or option) or version codes a new guarantee applies to: known codes of the product, or « * » alone. */
+function appliesTo(codes: readonly string[], known: readonly string[], what: { one: string; all: string; listed: string }, where: string): string[] {
+  const chosen = [...new Set(codes.map((c) => c.trim()))];
+  if (chosen.length === 0 || chosen.includes('')) throw invalid(`${where} : indiquez les ${what.all} concernées, ou « * » pour toutes.`);
+  if (chosen.includes('*')) {
+    if (chosen.length > 1) throw invalid(`${where} : « * » (toutes les ${what.all}) ne se combine pas avec d’autres codes (${chosen.filter((c) => c !== '*').join(', ')}).`);
+    return ['*'];
+  }
+  const unknown = chosen.filter((c) => !known.includes(c));
+  if (unknown.length) throw invalid(`${where} : ${what.one} ${unknown.map((c) => `« ${c} »`).join(', ')} inconnue${unknown.length > 1 ? 's' : ''} (${what.listed} : ${list([...known])}).`);
+  // in the product's order, whatever order the dialog sent
+  return known.filter((c) => chosen.includes(c));
+}
+
+function planAddGuarantee(cat: Catalogue, e: Extract<CatalogueEdit, { kind: 'addGuarantee' }>, options: EditOptions): Planned {
+  const p = requireProduct(cat, e.productId);
+  const where = `${productName(p)}, nouvelle garantie`;
+  const key = e.category.trim();
+  const category = getTaxonomy(cat.db).find((c) => c.key === key);
+  if (!category) throw invalid(`${where} : catégorie « ${key} » inconnue de la taxonomie ; choisissez une catégorie de la liste (ex. assistance.aide_domicile.hospitalisation).`);
+  const label = checkText(e.label, `${where}, libellé`, EDIT_LIMITS.label);
+  const at = `${where} « ${label} » (${category.key})`;
+  const formulas = appliesTo(e.formulas, p.formulas.map((f) => f.code), { one: 'formule', all: 'formules', listed: 'formules et options du produit' }, at);
+  const versions = appliesTo(e.versions, p.versions.map((v) => v.code), { one: 'version', all: 'versions', listed: 'versions du produit' }, at);
+  const value = checkGuaranteeValue(e, at);
+  const source = newSource(e.source, at, options.today);
+  // a cited quote shows every number of the value, as in data/; a value without source is flagged instead
+  if (!isUnsourced(source)) requireNumbersShown(value.quantities, source.quote, 'la citation', at);
+  const index = p.guarantees.length;
+  const added: AddedGuaranteeValue = {
+    index,
+    category: category.key,
+    label,
+    formulas,
+    versions,
+    status: value.status,
+    text: value.text,
+    // in the schema's order, as the store reads them back
+    quantities: Object.fromEntries(quantityKinds.filter((k) => value.quantities[k] !== undefined).map((k) => [k, value.quantities[k]])) as Quantities,
+    conditions: value.conditions,
+    source,
+  };
+  const entry = guaranteeOf(added);
+  // the same shape as a guarantee of data/ or of an import
+  const parsed = guaranteeSchema.safeParse(entry, { error: z.locales.fr().localeError });
+  if (!parsed.success) throw invalid(`${at} : ${formatZodIssues(parsed.error).join(' ; ')}`);
+  return {
+    action: 'add.guarantee',
+    productId: p.product.id,
+    what: `Ajout de la garantie n°${index + 1} « ${label} » (${category.key}) à ${productName(p)} : ${show(value.text)}${isUnsourced(source) ? ' (sans source)' : ''}`,
+    oldValue: null,
+    newValue: added,
+    comment: comment(e.comment),
+    apply: () => appendGuarantee(cat.db, p.product.id, entry),
+  };
 }
 
 function cellWhere(p: ProductFile, k: CellKey): string {
@@ -711,6 +826,21 @@ function undoEntry(cat: Catalogue, action: EditAction, pid: string, oldValue: un
       const diff = difference(editableOf(after), editableOf(guaranteeValue(g, after.index)));
       if (diff) throw refuse(`la garantie a changé depuis : ${diff}`);
       writeGuarantee(cat, pid, before);
+      return;
+    }
+    case 'add.guarantee': {
+      const after = newValue as AddedGuaranteeValue;
+      const p = current();
+      const g = p.guarantees[after.index];
+      if (!g || g.category !== after.category || g.label !== after.label) throw refuse(`la garantie n°${after.index + 1} n’est plus « ${after.label} » (${after.category})`);
+      const diff = difference(after as unknown as Record<string, unknown>, addedGuaranteeValue(g, after.index) as unknown as Record<string, unknown>);
+      if (diff) throw refuse(`la garantie a changé depuis son ajout : ${diff}`);
+      // deleting it would move the ones after it (edits name guarantees by position)
+      const later = p.guarantees.length - after.index - 1;
+      if (later > 0) throw refuse(`${later} garantie(s) ont été ajoutées après elle`);
+      const row = guaranteeRow(db, pid, after.index);
+      if (!row) throw refuse(`la garantie n°${after.index + 1} est introuvable`);
+      deleteGuarantee(db, pid, row.id);
       return;
     }
     case 'edit.tariffCell': {

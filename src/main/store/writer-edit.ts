@@ -9,9 +9,10 @@
 import type { ProductFile, Quantities, Source } from '../../shared/core/catalogue-schema';
 import { quantityKinds } from '../../shared/core/catalogue-schema';
 import type { Db } from './open';
-import { insertDocumentRow, insertVersionRow } from './writer';
+import { insertDocumentRow, insertGuaranteeRow, insertVersionRow } from './writer';
 
 type VersionEntry = ProductFile['versions'][number];
+type GuaranteeEntry = ProductFile['guarantees'][number];
 type DocumentEntry = ProductFile['documents'][number];
 
 /** A source row of the product with exactly this content, or a new one. */
@@ -80,6 +81,21 @@ export function updateGuarantee(db: Db, productId: string, guaranteeId: number, 
   // in the schema's order, so a guarantee reads the same whatever order the dialog sent
   quantityKinds.filter((k) => g.quantities[k] !== undefined).forEach((k, j) => insert.run(guaranteeId, k, g.quantities[k], j));
   if (old.source_id !== sourceId) dropSourceIfUnused(db, productId, old.source_id);
+}
+
+/** Adds a guarantee after the product's others: its position is their count (guarantees are read `ORDER BY sort, id`). */
+export function appendGuarantee(db: Db, productId: string, g: GuaranteeEntry): void {
+  const sort = (db.prepare('SELECT coalesce(max(sort), -1) + 1 AS next FROM guarantees WHERE product_id = ?').get(productId) as { next: number }).next;
+  insertGuaranteeRow(db, productId, g, sort);
+}
+
+/** Deletes a guarantee row, its quantities and its source row when nothing else uses it (the undo of appendGuarantee). */
+export function deleteGuarantee(db: Db, productId: string, guaranteeId: number): void {
+  const row = db.prepare('SELECT source_id FROM guarantees WHERE id = ? AND product_id = ?').get(guaranteeId, productId) as { source_id: number } | undefined;
+  if (!row) return;
+  db.prepare('DELETE FROM guarantee_quantities WHERE guarantee_id = ?').run(guaranteeId);
+  db.prepare('DELETE FROM guarantees WHERE id = ?').run(guaranteeId);
+  dropSourceIfUnused(db, productId, row.source_id);
 }
 
 // ---- tariff cells

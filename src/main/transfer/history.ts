@@ -19,7 +19,7 @@ export type HistoryEntry = Omit<HistoryEntryDto, 'undoable' | 'undoneBy'>;
 export type HistoryEntryWithUndo = HistoryEntryDto;
 
 /** The actions of the desktop edits, the only ones « Annuler » undoes. */
-export const EDIT_ACTIONS = ['edit.guarantee', 'edit.tariffCell', 'edit.formulaLabel', 'add.formula', 'add.version', 'add.product'] as const;
+export const EDIT_ACTIONS = ['edit.guarantee', 'edit.tariffCell', 'edit.formulaLabel', 'add.guarantee', 'add.formula', 'add.version', 'add.product'] as const;
 export type EditAction = (typeof EDIT_ACTIONS)[number];
 export const UNDO_ACTION = 'undo';
 

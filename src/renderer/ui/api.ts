@@ -19,7 +19,7 @@ export async function ask<T>(call: () => Promise<Result<T>>): Promise<Result<T>>
   }
 }
 
-/** Catalogue reads shared by the views, cached until a view changes the catalogue (a saved revision). */
+/** Catalogue reads shared by the views, cached until a view changes the catalogue (an edit, an import, a saved revision). */
 export class CatalogueCache {
   private list: Promise<Result<ProductSummaryDto[]>> | null = null;
   private taxo: Promise<Result<TaxonomyCategoryDto[]>> | null = null;
@@ -56,9 +56,10 @@ export class CatalogueCache {
     return this.taxo;
   }
 
-  /** After a write: every view reloads what it shows from the catalogue. */
+  /** After a write: every view reloads what it shows from the catalogue (an import may add categories too). */
   invalidate(): void {
     this.list = null;
+    this.taxo = null;
     this.shown.clear();
     for (const l of this.listeners) l();
   }

@@ -109,6 +109,12 @@ export function openDialog<T>(spec: DialogSpec<T>): Promise<T | null> {
     e.preventDefault();
     if (!sending) finish(null);
   });
+  // a refusal of the main process speaks of the values sent: once the person changes one, it is dimmed (kept to be read while fixing)
+  const staleAlert = () => {
+    if (alertSlot.firstElementChild) alertSlot.classList.add('stale');
+  };
+  form.addEventListener('input', staleAlert);
+  form.addEventListener('change', staleAlert);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!spec.submit || sending || !submitBtn) {
@@ -121,6 +127,7 @@ export function openDialog<T>(spec: DialogSpec<T>): Promise<T | null> {
   async function send(btn: HTMLButtonElement): Promise<void> {
     errors.clear();
     alertSlot.replaceChildren();
+    alertSlot.classList.remove('stale');
     sending = true;
     const label = btn.textContent;
     btn.disabled = true;

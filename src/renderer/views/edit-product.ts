@@ -1,16 +1,18 @@
 /**
  * The editing dialogs of one product, opened from its detail: a guarantee (text, status, comparable
- * quantities, conditions), a formula's label, a new formula, a new dated version. Every field is checked
+ * quantities, conditions), a new guarantee (its category in the taxonomy, label, formulas and versions,
+ * and the same value fields), a formula's label, a new formula, a new dated version. Every field is checked
  * here first; the main process checks again and writes the change with its audit row.
  */
-import type { EditAnswer, GuaranteeStatusDto } from '../../shared/api';
+import type { EditAnswer, GuaranteeStatusDto, TaxonomyCategoryDto } from '../../shared/api';
 import type { GuaranteeEntry, ProductFile } from '../../shared/core/catalogue-schema';
 import { quantityKinds } from '../../shared/core/catalogue-schema';
 import { formatDateFr, quantityDisplayOrder, type QuantityKind } from '../../shared/core/format';
+import { EDIT_LIMITS } from '../../shared/core/limits';
 import type { AppContext } from '../ui/context';
 import { parseDateFr } from '../ui/dates';
 import { openDialog, textArea, type FieldErrors } from '../ui/dialog';
-import { button, field, h, select } from '../ui/dom';
+import { button, checkbox, field, h, select } from '../ui/dom';
 import { checkCode, checkQuantity, checkText, quantityFieldLabel, quantityInput } from '../ui/edit-values';
 import { sendEdit } from '../ui/edits';
 import { commentField, sourceForm } from '../ui/source-form';
@@ -44,7 +46,7 @@ function code(errors: FieldErrors, control: HTMLInputElement, what: string, take
 }
 
 /** The comparable quantities of a guarantee: one field per quantity present, and a way to add one. */
-function quantityEditor(g: GuaranteeEntry): { element: HTMLElement; read(errors: FieldErrors): Record<string, number> | null } {
+function quantityEditor(g: Pick<GuaranteeEntry, 'quantities' | 'derived'>): { element: HTMLElement; read(errors: FieldErrors): Record<string, number> | null } {
   const rows = new Map<QuantityKind, HTMLInputElement>();
   const list = h('div', { class: 'quantity-fields' });
   const derived = new Set(g.derived ?? []);
@@ -69,10 +71,12 @@ function quantityEditor(g: GuaranteeEntry): { element: HTMLElement; read(errors:
     if (derived.has(kind)) hints.unshift('Déduite du texte du document.');
     list.append(field(quantityFieldLabel(kind), input, hints.join(' ')));
     rows.set(kind, input);
+    none.hidden = true;
     refreshAdder();
     return input;
   }
 
+  const none = h('p', { class: 'muted', text: 'Aucune quantité pour cette garantie.' });
   const present = (Object.keys(g.quantities) as QuantityKind[]).sort((a, b) => quantityDisplayOrder.indexOf(a) - quantityDisplayOrder.indexOf(b));
   for (const kind of present) addRow(kind, g.quantities[kind] ?? null);
   refreshAdder();
@@ -81,7 +85,7 @@ function quantityEditor(g: GuaranteeEntry): { element: HTMLElement; read(errors:
     { class: 'quantities' },
     h('legend', { text: 'Quantités comparables' }),
     h('p', { class: 'hint', text: 'Ce sont elles que la comparaison classe (meilleure / moins bonne colonne) : gardez-les d’accord avec la valeur.' }),
-    present.length ? null : h('p', { class: 'muted', text: 'Aucune quantité pour cette garantie.' }),
+    none,
     list,
     adder,
   );
@@ -102,50 +106,166 @@ function quantityEditor(g: GuaranteeEntry): { element: HTMLElement; read(errors:
   };
 }
 
-export function editGuarantee(ctx: AppContext, p: ProductFile, index: number): Promise<EditAnswer | null> {
-  const g = p.guarantees[index]!;
+/** The fields of a guarantee's value, shared by « Modifier » and « Ajouter une garantie »: Valeur, Statut, quantities, Conditions. */
+function guaranteeValueFields(g: Pick<GuaranteeEntry, 'text' | 'status' | 'quantities' | 'derived' | 'conditions'>): {
+  text: HTMLTextAreaElement;
+  elements: HTMLElement[];
+  read(errors: FieldErrors): { text: string; status: GuaranteeStatusDto; quantities: Record<string, number>; conditions: string | null } | null;
+} {
   const text = textArea({ rows: 3, value: g.text });
   const status = select(statusOptions, g.status);
   const quantities = quantityEditor(g);
   const conditions = textArea({ rows: 3, value: g.conditions ?? '' });
+  return {
+    text,
+    elements: [field('Valeur', text, 'Le texte montré dans la comparaison, ex. « 20 h sur 30 jours max. ».'), field('Statut', status), quantities.element, field('Conditions', conditions, 'Facultatif.')],
+    read(errors) {
+      const t = required(errors, text, 'Valeur', EDIT_LIMITS.text);
+      const q = quantities.read(errors);
+      if (q && status.value !== 'covered' && Object.keys(q).length) {
+        errors.set(status, `Statut : une garantie « ${statusOptions.find((o) => o.value === status.value)?.label} » n’a pas de quantités ; videz-les, ou choisissez « couvert ».`);
+      }
+      const cond = conditions.value.trim();
+      if (cond.length > EDIT_LIMITS.conditions) errors.set(conditions, `Conditions : ${EDIT_LIMITS.conditions} caractères au plus (${cond.length} saisis).`);
+      if (t === null || q === null || errors.count > 0) return null;
+      return { text: t, status: status.value as GuaranteeStatusDto, quantities: q, conditions: cond || null };
+    },
+  };
+}
+
+export function editGuarantee(ctx: AppContext, p: ProductFile, index: number): Promise<EditAnswer | null> {
+  const g = p.guarantees[index]!;
+  const value = guaranteeValueFields(g);
   const source = sourceForm({ current: g.source, documents: documentChoices(p) });
   const comment = commentField();
   return openDialog<EditAnswer>({
     title: `Modifier la garantie « ${g.label} »`,
     lead: `${p.product.name} — formules : ${g.formulas.includes('*') ? 'toutes' : g.formulas.join(', ')}.`,
     className: 'dialog-wide dialog-guarantee',
+    body: [...value.elements, source.element, comment.element],
+    submitLabel: 'Enregistrer',
+    submit: async (errors) => {
+      const v = value.read(errors);
+      const s = source.read(errors);
+      const note = comment.read(errors);
+      if (v === null || s === null || note === null || errors.count > 0) return { ok: false };
+      return sendEdit(ctx, { kind: 'guarantee', productId: p.product.id, index, expectedText: g.text, ...v, source: s, comment: note });
+    },
+  });
+}
+
+/**
+ * The taxonomy as the Catégorie field lists it: one group per top-level category (Santé, Assistance…),
+ * each category under its parent, indented by its level, siblings in the taxonomy's order.
+ */
+export function categoryGroups(taxonomy: readonly TaxonomyCategoryDto[]): { key: string; label: string; options: { key: string; label: string; depth: number }[] }[] {
+  const byKey = new Map(taxonomy.map((c, i) => [c.key, { ...c, i }]));
+  const parentOf = (key: string) => (key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null);
+  const children = new Map<string | null, string[]>();
+  for (const c of taxonomy) {
+    // a category whose parent is missing is listed under the nearest ancestor the taxonomy has
+    let parent = parentOf(c.key);
+    while (parent !== null && !byKey.has(parent)) parent = parentOf(parent);
+    children.set(parent, [...(children.get(parent) ?? []), c.key]);
+  }
+  const rank = (k: string) => byKey.get(k)!;
+  for (const list of children.values()) {
+    list.sort((a, b) => (rank(a).order ?? Number.MAX_SAFE_INTEGER) - (rank(b).order ?? Number.MAX_SAFE_INTEGER) || rank(a).i - rank(b).i);
+  }
+  return (children.get(null) ?? []).map((top) => {
+    const options: { key: string; label: string; depth: number }[] = [];
+    const walk = (key: string, depth: number) => {
+      options.push({ key, label: rank(key).label, depth });
+      for (const child of children.get(key) ?? []) walk(child, depth + 1);
+    };
+    walk(top, 0);
+    return { key: top, label: rank(top).label, options };
+  });
+}
+
+/** « Toutes » or some of the codes: a checkbox for every one, those unchecked and disabled while « toutes » is. */
+function appliesToField(legend: string, allLabel: string, codes: readonly { code: string; label: string }[], className: string): { element: HTMLFieldSetElement; read(errors: FieldErrors): string[] | null } {
+  const all = checkbox(allLabel, true, { dataset: { code: '*' } });
+  const boxes = codes.map((c) => ({ code: c.code, box: checkbox(c.label === c.code ? c.code : `${c.label} (${c.code})`, false, { dataset: { code: c.code } }) }));
+  const sync = () => {
+    for (const b of boxes) {
+      b.box.input.disabled = all.input.checked;
+      if (all.input.checked) b.box.input.checked = false;
+    }
+  };
+  all.input.addEventListener('change', sync);
+  sync();
+  const element = h('fieldset', { class: `inline-group applies-to ${className}` }, h('legend', { text: legend }), all.wrap, h('span', { class: 'applies-to-codes' }, ...boxes.map((b) => b.box.wrap)));
+  return {
+    element,
+    read(errors) {
+      if (all.input.checked) return ['*'];
+      const chosen = boxes.filter((b) => b.box.input.checked).map((b) => b.code);
+      if (chosen.length) return chosen;
+      errors.set(element, `${legend} : cochez « ${allLabel} » ou au moins une case.`);
+      return null;
+    },
+  };
+}
+
+export function addGuarantee(ctx: AppContext, p: ProductFile, taxonomy: readonly TaxonomyCategoryDto[]): Promise<EditAnswer | null> {
+  const groups = categoryGroups(taxonomy);
+  const labels = new Map(taxonomy.map((c) => [c.key, c.label]));
+  const category = h(
+    'select',
+    { class: 'category-select' },
+    h('option', { value: '', text: '— choisissez une catégorie —' }),
+    ...groups.map((g) =>
+      h(
+        'optgroup',
+        { label: g.label },
+        // the level is read from the indent (three no-break spaces a level) and the path under the field
+        ...g.options.map((o) => h('option', { value: o.key, text: `${'\u00a0\u00a0\u00a0'.repeat(o.depth)}${o.label}`, title: o.key })),
+      ),
+    ),
+  );
+  const label = h('input', { type: 'text', size: 44, placeholder: 'ex. 3.1 Aide à domicile' });
+  const categoryField = field('Catégorie', category, 'La ligne de la comparaison où la garantie se lit.');
+  const path = categoryField.querySelector('.hint')!;
+  // the label follows the category until the person writes their own
+  let prefilled = '';
+  category.addEventListener('change', () => {
+    const next = labels.get(category.value) ?? '';
+    if (label.value.trim() === '' || label.value === prefilled) label.value = next;
+    prefilled = next;
+    // the whole path, since the closed select shows the last level only
+    const keys = category.value.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
+    path.textContent = category.value ? `Ligne de la comparaison : ${keys.map((k) => labels.get(k) ?? k).join(' › ')}.` : 'La ligne de la comparaison où la garantie se lit.';
+  });
+  const formulas = appliesToField('Formules', 'Toutes les formules', p.formulas.map((f) => ({ code: f.code, label: f.kind === 'option' ? `option ${f.label}` : f.label })), 'applies-formulas');
+  const versions = appliesToField('Versions', 'Toutes les versions', p.versions.map((v) => ({ code: v.code, label: v.label })), 'applies-versions');
+  const value = guaranteeValueFields({ text: '', status: 'covered', quantities: {} });
+  const source = sourceForm({ documents: documentChoices(p), initial: 'document' });
+  const comment = commentField('Pourquoi cet ajout (facultatif) : ex. garantie lue dans la notice reçue le 12/01');
+  return openDialog<EditAnswer>({
+    title: 'Ajouter une garantie',
+    lead: `${p.product.name} : la garantie s’ajoute après ${p.guarantees.length ? `les ${p.guarantees.length} autres` : 'les autres (aucune pour l’instant)'} ; la comparaison la montre à la ligne de sa catégorie.`,
+    className: 'dialog-wide dialog-add-guarantee',
+    initialFocus: category,
     body: [
-      field('Valeur', text, 'Le texte montré dans la comparaison, ex. « 20 h sur 30 jours max. ».'),
-      field('Statut', status),
-      quantities.element,
-      field('Conditions', conditions, 'Facultatif.'),
+      h('div', { class: 'form-row' }, categoryField, field('Libellé', label, 'Le titre de la garantie dans le document.')),
+      h('div', { class: 'form-row applies-row' }, formulas.element, versions.element),
+      ...value.elements,
       source.element,
       comment.element,
     ],
-    submitLabel: 'Enregistrer',
+    // « Ajouter » alone is the quantity adder's
+    submitLabel: 'Ajouter la garantie',
     submit: async (errors) => {
-      const t = required(errors, text, 'Valeur', 500);
-      const q = quantities.read(errors);
-      if (q && status.value !== 'covered' && Object.keys(q).length) {
-        errors.set(status, `Statut : une garantie « ${statusOptions.find((o) => o.value === status.value)?.label} » n’a pas de quantités ; videz-les, ou choisissez « couvert ».`);
-      }
-      const cond = conditions.value.trim();
-      if (cond.length > 2000) errors.set(conditions, `Conditions : 2 000 caractères au plus (${cond.length} saisis).`);
+      if (!category.value) errors.set(category, 'Catégorie : choisissez la catégorie de la garantie dans la liste.');
+      const l = required(errors, label, 'Libellé', EDIT_LIMITS.label);
+      const f = formulas.read(errors);
+      const vs = versions.read(errors);
+      const v = value.read(errors);
       const s = source.read(errors);
       const note = comment.read(errors);
-      if (t === null || q === null || s === null || note === null || errors.count > 0) return { ok: false };
-      return sendEdit(ctx, {
-        kind: 'guarantee',
-        productId: p.product.id,
-        index,
-        expectedText: g.text,
-        text: t,
-        status: status.value as GuaranteeStatusDto,
-        quantities: q,
-        conditions: cond || null,
-        source: s,
-        comment: note,
-      });
+      if (!category.value || l === null || f === null || vs === null || v === null || s === null || note === null || errors.count > 0) return { ok: false };
+      return sendEdit(ctx, { kind: 'addGuarantee', productId: p.product.id, category: category.value, label: l, formulas: f, versions: vs, ...v, source: s, comment: note });
     },
   });
 }

@@ -14,7 +14,7 @@ import { makeGrid } from '../ui/grid';
 import { kindLabels, rateText } from '../ui/labels';
 import { sourcePanel } from '../ui/source-panel';
 import { isUnsourced, UNSOURCED_TIP, unsourcedMark } from '../ui/unsourced';
-import { addFormula, addVersion, editGuarantee, renameFormula } from './edit-product';
+import { addFormula, addGuarantee, addVersion, editGuarantee, renameFormula } from './edit-product';
 import { historySection } from './history';
 
 const statusText: Record<GuaranteeEntry['status'], string> = { covered: 'couvert', not_covered: 'non couvert', unspecified: 'non précisé' };
@@ -43,7 +43,9 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
     hasTariffs ? button('Faire un devis', () => ctx.go('devis', { productId: p.product.id })) : null,
   );
 
-  const gridEl = h('div', { class: 'grid grid-guarantees' });
+  // a few guarantees (a product keyed in from the desktop) take their own height, not a tall empty grid
+  const few = p.guarantees.length <= 8;
+  const gridEl = h('div', { class: `grid grid-guarantees${few ? ' grid-guarantees-few' : ''}` });
   const panel = sourcePanel();
   // in the document's order: the articles follow one another as the person reads them
   const guarantees = p.guarantees;
@@ -70,7 +72,8 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
   };
   makeGrid<GuaranteeEntry>(gridEl, {
     rowData: guarantees,
-    domLayout: 'normal',
+    // (the default theme keeps room for « Aucune ligne » when a filter leaves none)
+    domLayout: few ? 'autoHeight' : 'normal',
     columnDefs: [
       { headerName: 'Catégorie', colId: 'category', valueGetter: (x) => (x.data ? (labels.get(x.data.category) ?? x.data.category) : ''), width: 220, pinned: 'left' },
       { headerName: 'Garantie', field: 'label', width: 240 },
@@ -157,8 +160,9 @@ export function productDetail(ctx: AppContext, p: ProductFile, taxonomy: readonl
     ),
     h('div', { class: 'actions' }, button('Ajouter une version', () => void addVersion(ctx, p), { class: 'add-version' })),
     h('h4', { text: `Garanties (${p.guarantees.length})` }),
-    p.guarantees.length ? gridEl : h('p', { class: 'muted', text: 'Ce produit ne décrit pas de garantie dans le catalogue.' }),
+    p.guarantees.length ? gridEl : h('p', { class: 'muted', text: 'Ce produit ne décrit pas encore de garantie dans le catalogue : la comparaison le dit « non précisé » partout.' }),
     p.guarantees.length ? panel.element : null,
+    h('div', { class: 'actions' }, button('Ajouter une garantie', () => void addGuarantee(ctx, p, taxonomy), { class: 'add-guarantee' })),
     h('details', { class: 'source-details' }, h('summary', { text: 'Source du produit' }), sourceBlock(p.product.source, docTitle(p.product.source.file))),
     historySection(ctx, p.product.id),
   );
