@@ -38,10 +38,17 @@ const cents = (max: number) =>
     .max(max, `montant invraisemblable (${(max / 100).toLocaleString('fr-FR')} € au plus)`);
 const editComment = text(EDIT_LIMITS.comment);
 const productId = code;
-const status = z.enum(['covered', 'not_covered', 'unspecified']);
-const quantities = z
-  .record(z.string().max(40), z.number().finite('nombre attendu').min(0, 'quantité négative refusée').max(EDIT_LIMITS.quantityCents))
-  .refine((q) => Object.keys(q).length <= 20, 'trop de quantités');
+/** What a guarantee says, as an edit or an addition gives it. */
+const guaranteeValue = {
+  text: text(EDIT_LIMITS.text),
+  status: z.enum(['covered', 'not_covered', 'unspecified']),
+  quantities: z
+    .record(z.string().max(40), z.number().finite('nombre attendu').min(0, 'quantité négative refusée').max(EDIT_LIMITS.quantityCents))
+    .refine((q) => Object.keys(q).length <= 20, 'trop de quantités'),
+  conditions: text(EDIT_LIMITS.conditions).nullable(),
+  source: sourceChoice,
+  comment: editComment,
+};
 /** formula or version codes a guarantee applies to, or ['*'] (every one) */
 const codesOrAll = (what: string) => z.array(z.union([code, z.literal('*')])).min(1, `${what} : au moins une, ou « * » pour toutes`).max(200, `${what} : 200 au plus`);
 
@@ -52,12 +59,7 @@ const catalogueEdit = z.discriminatedUnion('kind', [
       productId,
       index: z.number().int('position entière attendue').min(0, 'position : 0 ou plus').max(100_000),
       expectedText: text(10_000),
-      text: text(EDIT_LIMITS.text),
-      status,
-      quantities,
-      conditions: text(EDIT_LIMITS.conditions).nullable(),
-      source: sourceChoice,
-      comment: editComment,
+      ...guaranteeValue,
     })
     .strict(),
   z
@@ -68,12 +70,7 @@ const catalogueEdit = z.discriminatedUnion('kind', [
       label: text(EDIT_LIMITS.label),
       formulas: codesOrAll('formules'),
       versions: codesOrAll('versions'),
-      status,
-      text: text(EDIT_LIMITS.text),
-      quantities,
-      conditions: text(EDIT_LIMITS.conditions).nullable(),
-      source: sourceChoice,
-      comment: editComment,
+      ...guaranteeValue,
     })
     .strict(),
   z

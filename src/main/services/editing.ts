@@ -22,6 +22,7 @@ import { formatEuros } from '../../shared/core/money';
 import { displayedNumber, quoteShowsNumber } from '../../shared/core/provenance';
 import { UNSOURCED_FILE, UNSOURCED_TEXT } from '../../shared/core/source-label';
 import { formatZodIssues } from '../../shared/core/zod-issues';
+import { slugify } from '../../shared/core/slug';
 import { crossCheck } from '../catalogue/data-dir';
 import { GrilleError } from '../store/errors';
 import { getProduct, getTaxonomy, productExists, productIds } from '../store/reader';
@@ -152,16 +153,7 @@ function documentFor(p: { documents: ProductFile['documents'] } | null, source: 
   const taken = new Set(docs.map((d) => d.id));
   const base = isUnsourced(source)
     ? 'saisie-sans-document'
-    : `doc-${
-        source.file
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-+|-+$/g, '')
-          .slice(0, 60)
-          .replace(/-+$/, '') || 'document'
-      }`;
+    : `doc-${slugify(source.file) || 'document'}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   const entry = isUnsourced(source)
@@ -725,15 +717,7 @@ function planAddProduct(cat: Catalogue, e: Extract<CatalogueEdit, { kind: 'addPr
     const same = organisationsNamed(db, orgName)[0];
     if (same) insurer = organisationRow(db, same)!;
     else {
-      const base =
-        orgName
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-+|-+$/g, '')
-          .slice(0, 60)
-          .replace(/-+$/, '') || 'assureur';
+      const base = slugify(orgName) || 'assureur';
       let orgId = base;
       for (let n = 2; organisationExists(db, orgId); n++) orgId = `${base}-${n}`;
       insurer = { id: orgId, name: orgName, roles: ['insurer'], source };

@@ -31,19 +31,6 @@ export function checkText(text: string, what: string, max: number = EDIT_LIMITS.
   return { ok: true, value: t };
 }
 
-/** A product id from its name: "Santé Pro — Île-de-France" → "sante-pro-ile-de-france". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
 
 /**
  * "25,14", "25.14 €", "1 250" → cents, exactly; anything else says what to write. `maxCents`: the main process's
