@@ -14,6 +14,7 @@ import { errorText, say, sayExported } from '../ui/notice';
 import { sourcePanel } from '../ui/source-panel';
 import { comparisonGrid, type ComparisonGrid } from './comparaison-grid';
 import { columnPicker } from './comparaison-picker';
+import { productListShow } from '../ui/product-list';
 
 export function comparaisonView(ctx: AppContext): View {
   const status = h('div', { class: 'slot' });
@@ -60,8 +61,6 @@ export function comparaisonView(ctx: AppContext): View {
   let grid: ComparisonGrid | null = null;
   let request: CompareRequest | null = null;
   let comparison: Comparison | null = null;
-  let loaded = false;
-  let pending: string | null = null;
 
   function show(c: Comparison): void {
     comparison = c;
@@ -139,38 +138,21 @@ export function comparaisonView(ctx: AppContext): View {
   });
   quick.addEventListener('input', () => grid?.api.setGridOption('quickFilterText', quick.value));
 
-  async function load(): Promise<void> {
-    const answer = await ctx.catalogue.products();
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), 'Relancez Grille.');
-      return;
-    }
-    loaded = true;
-    picker.fill(answer.value);
-    if (pending) {
-      picker.selectProduct(pending, true);
-      pending = null;
-      void run(compareBtn);
-    }
+  function compareProduct(id: string): void {
+    picker.selectProduct(id, true);
+    void run(compareBtn);
   }
-  ctx.catalogue.onChange(() => {
+  const showView = productListShow(ctx, status, {
+    fill: (products, wanted) => {
+      picker.fill(products);
+      if (wanted) compareProduct(wanted);
+    },
+    select: compareProduct,
     // the catalogue changed (an edit, an undo, an import): the comparison on screen is asked again
-    if (loaded)
-      void load().then(() => {
-        if (request) void run(compareBtn);
-      });
+    changed: () => {
+      if (request) void run(compareBtn);
+    },
   });
 
-  return {
-    element,
-    show(params) {
-      if (params?.productId) pending = params.productId;
-      if (!loaded) void load();
-      else if (pending) {
-        picker.selectProduct(pending, true);
-        pending = null;
-        void run(compareBtn);
-      }
-    },
-  };
+  return { element, show: showView };
 }

@@ -10,6 +10,7 @@ import { formatDateFr } from '../../shared/core/format';
 import { householdEditor } from './devis-household';
 import { offersPicker } from './devis-offers';
 import { quoteCards } from './devis-results';
+import { productListShow } from '../ui/product-list';
 
 export function devisView(ctx: AppContext): View {
   const at = h('input', { type: 'text', id: 'devis-date', value: formatDateFr(todayIso()), placeholder: 'JJ/MM/AAAA', inputMode: 'numeric', size: 12 });
@@ -33,8 +34,6 @@ export function devisView(ctx: AppContext): View {
   );
 
   let lastRequest: QuoteRequestDto | null = null;
-  let loaded = false;
-  let pending: string | null = null;
 
   function request(): QuoteRequestDto | null {
     const date = parseDateFr(at.value, 'Date d’effet');
@@ -95,30 +94,13 @@ export function devisView(ctx: AppContext): View {
     sayExported(status, answer);
   }
 
-  async function load(): Promise<void> {
-    const answer = await ctx.catalogue.products();
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), 'Relancez Grille.');
-      return;
-    }
-    loaded = true;
-    offers.fill(answer.value);
-    if (pending) offers.select(pending);
-    pending = null;
-  }
-  ctx.catalogue.onChange(() => {
-    if (loaded) void load();
+  const showView = productListShow(ctx, status, {
+    fill: (products, wanted) => {
+      offers.fill(products);
+      if (wanted) offers.select(wanted);
+    },
+    select: (id) => offers.select(id),
   });
 
-  return {
-    element,
-    show(params) {
-      if (params?.productId) pending = params.productId;
-      if (!loaded) void load();
-      else if (pending) {
-        offers.select(pending);
-        pending = null;
-      }
-    },
-  };
+  return { element, show: showView };
 }

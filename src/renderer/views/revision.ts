@@ -16,6 +16,7 @@ import { amountText, codeLabels, deltaEurosText, deltaPercentText } from '../ui/
 import { errorText, say } from '../ui/notice';
 import { deliberationSection } from './deliberation';
 import { revisionForm } from './revision-form';
+import { productListShow } from '../ui/product-list';
 
 export function revisionView(ctx: AppContext): View {
   const form = revisionForm();
@@ -53,8 +54,6 @@ export function revisionView(ctx: AppContext): View {
 
   let grid: GridApi<CellChange> | null = null;
   let products: ProductSummaryDto[] = [];
-  let loaded = false;
-  let pending: string | null = null;
 
   let names = codeLabels(null);
 
@@ -163,32 +162,17 @@ export function revisionView(ctx: AppContext): View {
     return answer.value;
   }
 
-  async function load(): Promise<void> {
-    const answer = await ctx.catalogue.products();
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), 'Relancez Grille.');
-      return;
-    }
-    loaded = true;
-    products = answer.value.filter((p) => p.tariffCellCount > 0);
-    if (products.length === 0) say(status, 'empty', 'Aucun produit du catalogue n’a de grille de cotisations à réviser.');
-    form.fill(products);
-    if (pending && products.some((p) => p.id === pending)) form.product.value = pending;
-    pending = null;
-  }
-  ctx.catalogue.onChange(() => {
-    if (loaded) void load();
+  const showView = productListShow(ctx, status, {
+    fill: (list, wanted) => {
+      products = list.filter((p) => p.tariffCellCount > 0);
+      if (products.length === 0) say(status, 'empty', 'Aucun produit du catalogue n’a de grille de cotisations à réviser.');
+      form.fill(products);
+      if (wanted && products.some((p) => p.id === wanted)) form.product.value = wanted;
+    },
+    select: (id) => {
+      form.product.value = id;
+    },
   });
 
-  return {
-    element,
-    show(params) {
-      if (params?.productId) pending = params.productId;
-      if (!loaded) void load();
-      else if (pending) {
-        form.product.value = pending;
-        pending = null;
-      }
-    },
-  };
+  return { element, show: showView };
 }

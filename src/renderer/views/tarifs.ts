@@ -18,6 +18,7 @@ import { errorText, say, sayExported } from '../ui/notice';
 import { amountCell, amountTooltip, cellOfColumn, editTariffCell } from './edit-tariff';
 import { declaredRevision } from './tarifs-revision';
 import { tariffRows, type TariffRow } from './tariff-table';
+import { productListShow } from '../ui/product-list';
 
 function versionLabel(v: ProductFile['versions'][number]): string {
   const from = v.effectiveFrom ? ` — dès le ${formatDateFr(v.effectiveFrom)}` : v.effectiveTo ? ` — jusqu’au ${formatDateFr(v.effectiveTo)}` : '';
@@ -50,8 +51,6 @@ export function tarifsView(ctx: AppContext): View {
   let grid: GridApi<TariffRow> | null = null;
   let products: ProductSummaryDto[] = [];
   let product: ProductFile | null = null;
-  let loaded = false;
-  let pending: string | null = null;
 
   function render(): void {
     if (!product) return;
@@ -176,43 +175,27 @@ export function tarifsView(ctx: AppContext): View {
     sayExported(status, answer);
   }
 
-  async function load(): Promise<void> {
-    const answer = await ctx.catalogue.products();
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), 'Relancez Grille.');
-      return;
-    }
-    loaded = true;
-    products = answer.value.filter((p) => p.tariffCellCount > 0);
-    if (products.length === 0) {
-      say(status, 'empty', 'Aucun produit du catalogue n’a de grille de cotisations.', 'Importez un catalogue qui en contient.');
-      return;
-    }
-    const current = pending ?? (productSel.value || products[0]!.id);
-    pending = null;
-    replace(productSel, ...products.map((p) => h('option', { value: p.id, text: p.name })));
-    productSel.value = products.some((p) => p.id === current) ? current : products[0]!.id;
-    await openProduct(productSel.value);
-  }
+  const showView = productListShow(ctx, status, {
+    fill: async (list, wanted) => {
+      products = list.filter((p) => p.tariffCellCount > 0);
+      if (products.length === 0) {
+        say(status, 'empty', 'Aucun produit du catalogue n’a de grille de cotisations.', 'Importez un catalogue qui en contient.');
+        return;
+      }
+      const current = wanted ?? (productSel.value || products[0]!.id);
+      replace(productSel, ...products.map((p) => h('option', { value: p.id, text: p.name })));
+      productSel.value = products.some((p) => p.id === current) ? current : products[0]!.id;
+      await openProduct(productSel.value);
+    },
+    select: (id) => {
+      productSel.value = id;
+      return openProduct(productSel.value);
+    },
+  });
 
   productSel.addEventListener('change', () => void openProduct(productSel.value));
   versionSel.addEventListener('change', render);
   compareSel.addEventListener('change', render);
-  ctx.catalogue.onChange(() => {
-    if (loaded) void load();
-  });
 
-  return {
-    element,
-    show(params) {
-      if (params?.productId) pending = params.productId;
-      if (!loaded) void load();
-      else if (pending) {
-        productSel.value = pending;
-        pending = null;
-        void openProduct(productSel.value);
-      }
-    },
-  };
+  return { element, show: showView };
 }
-
