@@ -21,6 +21,7 @@ import { importBytes } from '../../src/main/transfer/import';
 import { stringifyPackage } from '../../src/main/transfer/json-package';
 import { SHEETS, columnLetter } from '../../src/main/transfer/layout';
 import { essaiPackage, essaiProduct, MALFORMED_DIR } from '../fixtures/make-malformed';
+import { addProductEdit, addVersionEdit } from '../fixtures/edits';
 import { nodeJobs } from '../fixtures/jobs';
 import { TABLE_SOURCE, dbBytes, freshDb } from './helpers';
 
@@ -245,29 +246,8 @@ describe('exportCatalogue', () => {
       source: { mode: 'none' },
       comment: '',
     },
-    {
-      kind: 'addVersion',
-      productId: 'interiale-cdg-sante',
-      code: '2027',
-      label: 'Tarifs 2027',
-      effectiveFrom: '2027-01-01',
-      effectiveTo: null,
-      reference: null,
-      copyTariffsFrom: null,
-      source: { mode: 'none' },
-      comment: '',
-    },
-    {
-      kind: 'addProduct',
-      id: 'mutuelle-essai',
-      productKind: 'sante',
-      name: 'Mutuelle Essai Santé',
-      insurer: { name: 'Mutuelle Essai' },
-      formula: { code: 'base', label: 'Formule unique' },
-      version: { code: '2027', label: 'Conditions 2027', effectiveFrom: '2027-01-01' },
-      source: { mode: 'none' },
-      comment: '',
-    },
+    addVersionEdit({ reference: null, copyTariffsFrom: null, comment: '' }),
+    addProductEdit({ comment: '' }),
   ];
 
   it.each(['json', 'xlsx'] as const)('%s: asks where to save with that file type, writes the file, and it imports back exactly', async (format) => {

@@ -16,6 +16,7 @@ import { loadDataDir } from '../../src/main/catalogue/data-dir';
 import { checkCatalogueProvenance, findSeedsDir } from '../../src/main/catalogue/provenance-check';
 import { dispatch, type Services } from '../../src/main/ipc-handlers';
 import { catalogueCheck, openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
+import { addProductEdit, addVersionEdit } from '../fixtures/edits';
 import { dbBytes, freshDb } from './helpers';
 
 const TODAY = '2026-11-22';
@@ -106,19 +107,7 @@ const labelEdit = (over: Partial<Extract<CatalogueEdit, { kind: 'formulaLabel' }
   comment: '',
   ...over,
 });
-const addVersion = (over: Partial<Extract<CatalogueEdit, { kind: 'addVersion' }>> = {}): CatalogueEdit => ({
-  kind: 'addVersion',
-  productId: INT,
-  code: '2027',
-  label: 'Tarifs 2027',
-  effectiveFrom: '2027-01-01',
-  effectiveTo: null,
-  reference: 'avenant n°4',
-  copyTariffsFrom: '2026',
-  source: { mode: 'none' },
-  comment: 'tarifs 2027 à saisir',
-  ...over,
-});
+const addVersion = addVersionEdit;
 const addFormula = (over: Partial<Extract<CatalogueEdit, { kind: 'addFormula' }>> = {}): CatalogueEdit => ({
   kind: 'addFormula',
   productId: INT,
@@ -129,18 +118,7 @@ const addFormula = (over: Partial<Extract<CatalogueEdit, { kind: 'addFormula' }>
   comment: 'nouvelle formule proposée',
   ...over,
 });
-const addProduct = (over: Partial<Extract<CatalogueEdit, { kind: 'addProduct' }>> = {}): CatalogueEdit => ({
-  kind: 'addProduct',
-  id: 'mutuelle-essai',
-  productKind: 'sante',
-  name: 'Mutuelle Essai Santé',
-  insurer: { name: 'Mutuelle Essai' },
-  formula: { code: 'base', label: 'Formule unique' },
-  version: { code: '2027', label: 'Conditions 2027', effectiveFrom: '2027-01-01' },
-  source: { mode: 'none' },
-  comment: 'offre reçue par téléphone',
-  ...over,
-});
+const addProduct = addProductEdit;
 
 // a guarantee MIE's convention does not hold (seed 000 has no home help after day surgery), from an
 // avenant the broker received: every number of the value is read in the quote cited
