@@ -3,7 +3,8 @@
  * Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage.
  */
 import { Command, CommanderError } from 'commander';
-import { GrilleError, explainSqliteError } from '../main/store/errors';
+import { GrilleError } from '../shared/errors';
+import { explainSqliteError } from '../main/store/errors';
 import { registerCatalogue } from './commands/catalogue';
 import { registerCompare } from './commands/compare';
 import { registerExport } from './commands/export';

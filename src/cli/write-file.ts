@@ -5,7 +5,7 @@
  */
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { GrilleError } from '../main/store/errors';
+import { GrilleError } from '../shared/errors';
 import { isIsoDate } from '../shared/core/dates';
 import { localDate } from '../main/services/today';
 

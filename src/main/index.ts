@@ -14,7 +14,7 @@ import { APP_SCHEME } from './security/policy';
 import { openCatalogue, type Catalogue } from './services/catalogue';
 import { DB_FILE_NAME } from './services/paths';
 import { localDate } from './services/today';
-import { GrilleError } from './store/errors';
+import { GrilleError } from '../shared/errors';
 import { createMainWindow, hardenContents, hardenSession } from './window';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -3,6 +3,7 @@
  * handler over parsed arguments. Shared by the handler modules (ipc-handlers.ts, ipc-handlers-edit.ts).
  */
 import { z } from 'zod';
+import type { GrilleApi, Result } from '../shared/api';
 import type { Jobs } from './jobs/runner';
 import type { Catalogue } from './services/catalogue';
 
@@ -54,14 +55,31 @@ export function inFrench<T>(schema: z.ZodType<T>): z.ZodType<T> {
   });
 }
 
-export interface Handler {
-  args: z.ZodType<unknown[]>;
-  handle: (services: Services, args: unknown[]) => Promise<unknown>;
+type Method = keyof GrilleApi;
+/** The arguments of one method of the contract. */
+export type ArgsOf<K extends Method> = Parameters<GrilleApi[K]>;
+/** What one method answers when it succeeds (the `value` of its Result). */
+export type AnswerOf<K extends Method> = Awaited<ReturnType<GrilleApi[K]>> extends Result<infer T> ? T : never;
+
+/**
+ * One channel's handler: its payload schema, whose output is the method's arguments, and the work over
+ * parsed arguments, whose answer is the method's. A schema or a handler that drifts from api.ts does not
+ * compile.
+ */
+export interface Handler<K extends Method> {
+  args: z.ZodType<ArgsOf<K>>;
+  handle: (services: Services, args: ArgsOf<K>) => Promise<AnswerOf<K>>;
 }
 
-/** Ties a handler's argument type to its schema: the handler only ever sees parsed arguments. */
-export function handler<A extends unknown[]>(args: z.ZodType<A>, handle: (services: Services, args: A) => Promise<unknown>): Handler {
-  return { args, handle: (services, raw) => handle(services, raw as A) };
+/** Every method of the contract has exactly one handler. */
+export type HandlerMap = { [K in Method]: Handler<K> };
+
+/**
+ * Ties a handler's argument type to its schema: the handler only ever sees parsed arguments. The map of
+ * handlers `satisfies HandlerMap`, which checks each entry's schema and answer against its method.
+ */
+export function handler<A extends unknown[], R>(args: z.ZodType<A>, handle: (services: Services, args: A) => Promise<R>): { args: z.ZodType<A>; handle: (services: Services, args: A) => Promise<R> } {
+  return { args, handle };
 }
 
 export const code = z.string().min(1).max(200).regex(/^[a-zA-Z0-9_-]+$/, 'code attendu : lettres, chiffres, - ou _');

@@ -10,10 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
-import type { GrilleApi, ImportReportDto, PickedFile } from '../shared/api';
-import { code, date, handler, inFrench, type FileFilter, type Handler } from './ipc-handler';
+import type { ImportReportDto, PickedFile } from '../shared/api';
+import { code, date, handler, inFrench, type FileFilter, type HandlerMap } from './ipc-handler';
 import { editCatalogue, editHistory, EDIT_LIMITS, undoEdit } from './services/editing';
-import { GrilleError } from './store/errors';
+import { GrilleError } from '../shared/errors';
 import type { ImportJob } from './jobs/tasks';
 import { productsFor } from './transfer/export';
 import { formatOf, type ImportFormat } from './transfer/import';
@@ -187,7 +187,7 @@ export const IMPORT_FILTERS: FileFilter[] = [
   { name: 'Table de tarifs (CSV)', extensions: ['csv'] },
 ];
 
-export const editHandlers: Record<EditMethods, Handler> & Partial<Record<keyof GrilleApi, Handler>> = {
+export const editHandlers = {
   editCatalogue: handler(z.tuple([inFrench(catalogueEdit)]), async (s, [edit]) => editCatalogue(await s.catalogue(), edit, { today: s.today() })),
   undoEdit: handler(z.tuple([inFrench(scope)]), async (s, [r]) => undoEdit(await s.catalogue(), r.productId)),
   history: handler(z.tuple([inFrench(scope)]), async (s, [r]) => editHistory(await s.catalogue(), r.productId)),
@@ -241,4 +241,4 @@ export const editHandlers: Record<EditMethods, Handler> & Partial<Record<keyof G
     if (extname(path) === '') path = `${path}.${r.format}`;
     return s.jobs.run({ title: products.length === 1 ? `Export du produit ${products[0]!}` : 'Export du catalogue', task: 'exportCatalogue', payload: { productIds: products, format: r.format, path } });
   }),
-};
+} satisfies Pick<HandlerMap, EditMethods>;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channels, type GrilleApi, type Result } from '../shared/api';
-import { code, date, handler, shortText, type Handler, type Services } from './ipc-handler';
+import { code, date, handler, shortText, type AnswerOf, type Handler, type HandlerMap, type Services } from './ipc-handler';
 import { editHandlers } from './ipc-handlers-edit';
 import type { ExportJob, TaskName } from './jobs/tasks';
 import { reviseAnswer } from './jobs/tasks';
@@ -15,7 +15,7 @@ import { compareColumns } from './services/compare';
 import { impact, quoteMembers, revise } from './services/pricing';
 import { reimburseListing, reimburseOffers } from './reimbursement/service';
 import { getTaxonomy } from './store/reader';
-import { GrilleError } from './store/errors';
+import { GrilleError } from '../shared/errors';
 
 const component = z.object({ label: z.string().min(1).max(100), rate: z.string().regex(/^[+-]?\d{1,4}([.,]\d{1,6})?$/, 'taux décimal attendu') }).strict();
 const mode = z.enum(['additive', 'compound']);
@@ -115,7 +115,7 @@ async function exportJob<Q>(s: Services, task: ExportTask, title: string, defaul
 
 export type { Services } from './ipc-handler';
 
-export const handlers: Record<keyof GrilleApi, Handler> = {
+export const handlers = {
   ...editHandlers,
   catalogueList: handler(z.tuple([]), async (s) => catalogueList(await s.catalogue())),
   catalogueShow: handler(z.tuple([code]), async (s, [id]) => catalogueShow(await s.catalogue(), id)),
@@ -166,15 +166,17 @@ export const handlers: Record<keyof GrilleApi, Handler> = {
   reimburse: handler(z.tuple([reimburseRequest]), async (s, [r]) => reimburseOffers(await s.catalogue(), r, undefined, s.today())),
   // a job's id (a UUID from the runner): an unknown or finished job answers { cancelled: false }
   cancelJob: handler(z.tuple([z.string().min(1).max(100).regex(/^[a-zA-Z0-9-]+$/, 'identifiant de travail attendu')]), async (s, [job]) => ({ cancelled: await s.jobs.cancel(job) })),
-};
+} satisfies HandlerMap;
 
 /** Only the main frame of our own content may call the API. */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
-export async function dispatch(services: Services, method: keyof GrilleApi, rawArgs: unknown[]): Promise<Result<unknown>> {
-  const entry = handlers[method];
+export async function dispatch<K extends keyof GrilleApi>(services: Services, method: K, rawArgs: unknown[]): Promise<Result<AnswerOf<K>>> {
+  // the map's entries are checked against their methods (satisfies HandlerMap); indexing by a generic key
+  // loses that pairing, so the entry is read back as the handler of K
+  const entry = handlers[method] as unknown as Handler<K>;
   const parsed = entry.args.safeParse(rawArgs);
   if (!parsed.success) {
     return {

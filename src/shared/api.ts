@@ -7,11 +7,13 @@
 import type { ProductFile, Role, Status } from './core/catalogue-schema';
 import type { Comparison, CompareFilter } from './core/compare';
 import type { ImpactResult } from './core/impact';
+import type { Periodicity } from './core/mav';
 import type { ProductQuote } from './core/quote';
 import type { SimulationResult } from './core/reimbursement';
 import type { CatalogueOfActs } from './core/reimbursement-acts';
 import type { StandardBasket } from './core/reimbursement-examples';
 import type { RevisionResult } from './core/revision';
+import type { ErrorDto } from './errors';
 
 export interface ProductSummaryDto {
   id: string;
@@ -34,7 +36,7 @@ export interface TaxonomyCategoryDto {
 }
 
 /** Every answer: the value, or an error a person can act on. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
 
 export interface CompareRequest {
   columns: { productId: string; formula: string; option?: string | null; version?: string | null }[];
@@ -56,7 +58,7 @@ export interface QuoteRequestDto {
   at: string;
   formulas?: string[];
   members: MemberDto[];
-  mav?: { options?: string[]; sports?: string[]; periodicity?: string; adhesion?: string; renouncedOptions?: string[] };
+  mav?: { options?: string[]; sports?: string[]; periodicity?: Periodicity; adhesion?: string; renouncedOptions?: string[] };
 }
 
 export interface RevisionComponentDto {

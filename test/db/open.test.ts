@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GrilleError } from '../../src/main/store/errors';
+import { GrilleError } from '../../src/shared/errors';
 import { openDatabase } from '../../src/main/store/open';
 import { migrations, SCHEMA_VERSION } from '../../src/main/store/schema';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cancelFlag, Cancelled, partialPath, requestCancel, TaskContext, writeOutput, type ProgressUpdate } from '../../src/main/jobs/context';
-import { GrilleError } from '../../src/main/store/errors';
+import { GrilleError } from '../../src/shared/errors';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -14,7 +14,7 @@ import { PROGRESS_INTERVAL_MS } from '../../src/main/jobs/context';
 import type { JobRunner } from '../../src/main/jobs/runner';
 import { EXPORT_CANCELLED } from '../../src/main/jobs/tasks';
 import { catalogueShow, openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
-import { GrilleError } from '../../src/main/store/errors';
+import { GrilleError } from '../../src/shared/errors';
 import { saveProduct } from '../../src/main/store/writer';
 import { bigTariffProduct } from '../fixtures/big-catalogue';
 import { nodeJobs } from '../fixtures/jobs';

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { progressChannel, type JobProgress } from '../../src/shared/api';
 import type { Services } from '../../src/main/ipc-handler';
 import type { JobRunnerOptions } from '../../src/main/jobs/runner';
-import type { GrilleError } from '../../src/main/store/errors';
+import type { GrilleError } from '../../src/shared/errors';
 import config from '../../electron.vite.config';
 import { electron, FakeBrowserWindow, resetElectron } from './fake-electron';
 

@@ -10,7 +10,7 @@ import { PROGRESS_EVERY_CELLS, workbookRowCount, writeWorkbook, type WorkbookSpe
 import { catalogueList, catalogueShow, openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
 import { compareColumns } from '../../src/main/services/compare';
 import { comparisonExamples } from '../../src/main/services/exports';
-import { GrilleError } from '../../src/main/store/errors';
+import { GrilleError } from '../../src/shared/errors';
 import { bigTariffProduct } from '../fixtures/big-catalogue';
 
 const DATE = '2026-03-01';

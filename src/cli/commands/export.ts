@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { MemberDto, QuoteRequestDto } from '../../shared/api';
+import type { Periodicity } from '../../shared/core/mav';
 import { parseComponentArg } from '../../shared/core/revision';
 import { parseMemberArg } from '../../shared/core/members';
 import { catalogueList, openForReading } from '../../main/services/catalogue';
 import { deliberationWorkbook, quoteWorkbook, tariffWorkbook } from '../../main/services/exports';
-import { GrilleError } from '../../main/store/errors';
+import { GrilleError } from '../../shared/errors';
 import { dbPathOf, type GlobalOptions } from '../context';
 import { addHouseholdOptions, collect } from '../options';
 import { checkOutPath, documentDate, reportWritten } from '../write-file';
@@ -50,7 +51,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions): 
     .action(
       async (
         ids: string[],
-        o: Common & { at: string; formula: string[]; member: string[]; option: string[]; sports: string[]; periodicity?: string; adhesion?: string; renounced: string[] },
+        o: Common & { at: string; formula: string[]; member: string[]; option: string[]; sports: string[]; periodicity?: Periodicity; adhesion?: string; renounced: string[] },
       ) => {
         const date = documentDate(o.date);
         const out = checkOutPath(o.out);

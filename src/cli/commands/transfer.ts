@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { openCatalogue, openForReading } from '../../main/services/catalogue';
-import { GrilleError } from '../../main/store/errors';
+import { GrilleError } from '../../shared/errors';
 import { backupTo, backupsDir, listBackups, openRaw, restoreDatabase, rotatingBackup } from '../../main/transfer/backup';
 import { exportCatalogue, writeFileAtomic, type ExportFormat } from '../../main/transfer/export';
 import { historyWithUndo } from '../../main/transfer/history';

@@ -6,7 +6,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 
 /** Progress of a running job, without its id and title (the runner adds them). */
 export interface ProgressUpdate {

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/api';
 import type { Catalogue } from '../services/catalogue';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import type { OpenOptions } from '../store/open';
 import { Cancelled, cancelFlag, PROGRESS_INTERVAL_MS, partialPath, requestCancel, TaskContext, type ProgressUpdate } from './context';
 import { isWorkerMessage, type WorkerData } from './protocol';

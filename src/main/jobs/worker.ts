@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCatalogue, openForReading, type Catalogue } from '../services/catalogue';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { TaskContext } from './context';
 import type { WorkerData, WorkerMessage } from './protocol';
 import { isTaskName, taskDefinition } from './tasks';

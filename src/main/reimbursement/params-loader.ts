@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildParamSet, parameterFileSchema, type ParameterFile, type ParamSet } from '../../shared/core/reimbursement-params';
 import { formatZodIssues } from '../../shared/core/zod-issues';
 import { resolveDataDir } from '../catalogue/data-dir';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 
 export interface LoadedParams {
   dir: string;

@@ -13,7 +13,7 @@ import { STANDARD_BASKETS, type StandardBasket } from '../../shared/core/reimbur
 import type { ParamSet } from '../../shared/core/reimbursement-params';
 import type { Catalogue } from '../services/catalogue';
 import { catalogueShow } from '../services/catalogue';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { loadReimbursementParams } from './params-loader';
 
 const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);

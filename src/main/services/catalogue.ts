@@ -11,7 +11,7 @@ import { isUnsourcedFile } from '../../shared/core/source-label';
 import { formatZodIssues } from '../../shared/core/zod-issues';
 import { crossCheck, loadDataDir, resolveDataDir, type DataDir } from '../catalogue/data-dir';
 import { checkProvenance, findSeedsDir, grilleSourceFiles, type UnverifiableSources } from '../catalogue/provenance-check';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { openDatabase, type Db, type OpenOptions } from '../store/open';
 import { getMeta, getProduct, getTaxonomy, listProducts, productIds, type ProductSummary } from '../store/reader';
 import { replaceCatalogue } from '../store/writer';
@@ -78,7 +78,7 @@ export async function openForReading(file: string, options: OpenOptions = {}): P
   if (!existsSync(file)) return openCatalogue(file, options);
   const probe = await openDatabase(file, { ...options, readonly: true }).catch(async (e: unknown) => {
     // An older schema needs one write (migration, with a backup first).
-    if (e instanceof GrilleError && e.code === 'DB_UNREADABLE' && /mise à jour/.test(e.message)) return null;
+    if (e instanceof GrilleError && e.code === 'DB_NEEDS_MIGRATION') return null;
     throw e;
   });
   if (probe === null) return openCatalogue(file, options);

@@ -2,7 +2,7 @@
 import type { CompareRequest } from '../../shared/api';
 import { compare, CompareError, type Comparison } from '../../shared/core/compare';
 import { isIsoDate } from '../../shared/core/dates';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { getTaxonomy } from '../store/reader';
 import { catalogueShow, type Catalogue } from './catalogue';
 

@@ -24,7 +24,7 @@ import { UNSOURCED_FILE, UNSOURCED_TEXT } from '../../shared/core/source-label';
 import { formatZodIssues } from '../../shared/core/zod-issues';
 import { slugify } from '../../shared/core/slug';
 import { crossCheck } from '../catalogue/data-dir';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { getProduct, getTaxonomy, productExists, productIds } from '../store/reader';
 import { saveProduct } from '../store/writer';
 import {

@@ -15,7 +15,7 @@ import type { ReimbursementExamples } from '../export/comparison-workbook';
 import type { DeliberationData, DeliberationSide } from '../export/deliberation-workbook';
 import type { WriteHooks } from '../export/workbook-writer';
 import { standardExamples } from '../reimbursement/service';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { catalogueShow, type Catalogue } from './catalogue';
 import { compareColumns } from './compare';
 import { impact, quoteMembers, revise, type ReviseInput } from './pricing';

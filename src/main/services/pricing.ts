@@ -13,7 +13,7 @@ import { parseParticipationSpec, type ParticipationSpec } from '../../shared/cor
 import { indexProduct, pickVersion } from '../../shared/core/product-index';
 import { quoteProducts, type ProductQuote } from '../../shared/core/quote';
 import { parseComponentArg, reviseVersion, toCatalogueEntries, type RevisionComponent, type RevisionMode, type RevisionResult } from '../../shared/core/revision';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { productIds } from '../store/reader';
 import { saveProduct } from '../store/writer';
 import { insertAudit } from '../store/writer-import';

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { GrilleError } from './errors';
+import { GrilleError } from '../../shared/errors';
 import type { Db } from './open';
 
 export const BACKUP_KEEP = 10;

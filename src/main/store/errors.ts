@@ -1,29 +1,4 @@
-/** An error the user can act on: French message saying what and where; `code` for the CLI exit status and tests. */
-export class GrilleError extends Error {
-  constructor(
-    readonly code:
-      | 'DB_NEWER'
-      | 'DB_FOREIGN'
-      | 'DB_CORRUPT'
-      | 'DB_LOCKED'
-      | 'DB_UNREADABLE'
-      | 'NOT_FOUND'
-      | 'INVALID_INPUT'
-      | 'DATA_INVALID'
-      | 'IO'
-      | 'NOT_AVAILABLE'
-      /** a job stopped at the user's request: nothing was written */
-      | 'CANCELLED'
-      /** a job's worker stopped without an answer (crash, out of memory) */
-      | 'JOB_FAILED'
-      /** the value changed since the user saw it: an edit or an undo refused rather than overwriting */
-      | 'CONFLICT',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GrilleError';
-  }
-}
+import { GrilleError } from '../../shared/errors';
 
 /** Turn a better-sqlite3 error into one a person can act on, naming the file. */
 export function explainSqliteError(error: unknown, file: string): GrilleError {

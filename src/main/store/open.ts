@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BACKUP_KEEP, copyInto, nextBackupPath, pruneBackups } from './backup-files';
-import { GrilleError, explainSqliteError } from './errors';
+import { GrilleError } from '../../shared/errors';
+import { explainSqliteError } from './errors';
 import { migrations, SCHEMA_VERSION } from './schema';
 
 export type Db = Database.Database;
@@ -95,7 +96,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   if (options.readonly) {
     if (!exists) throw new GrilleError('DB_UNREADABLE', `Base ${file} introuvable.`);
     if (before.userVersion < target) {
-      throw new GrilleError('DB_UNREADABLE', `La base ${file} doit être mise à jour (schéma ${before.userVersion} → ${target}) : ouvrez-la une fois en écriture.`);
+      throw new GrilleError('DB_NEEDS_MIGRATION', `La base ${file} doit être mise à jour (schéma ${before.userVersion} → ${target}) : ouvrez-la une fois en écriture.`);
     }
   }
   if (!exists && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

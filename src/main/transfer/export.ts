@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ProductFile, TaxonomyFile } from '../../shared/core/catalogue-schema';
 import type { Db } from '../store/open';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { getProduct, getTaxonomy, productIds } from '../store/reader';
 import { PACKAGE_FORMAT, stringifyPackage, type CataloguePackage } from './json-package';
 

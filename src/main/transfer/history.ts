@@ -9,7 +9,7 @@
  */
 import type { HistoryEntryDto } from '../../shared/api';
 import type { Db } from '../store/open';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { productExists, productIds } from '../store/reader';
 
 /** An entry of the audit trail, as `grille history` prints it. */

@@ -7,7 +7,7 @@
 import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Catalogue } from '../services/catalogue';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { applyImport } from '../store/writer-import';
 import { rotatingBackup, BACKUP_KEEP } from './backup';
 import { readTariffCsv, type CsvTarget } from './csv-tariffs';

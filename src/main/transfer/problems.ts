@@ -3,7 +3,7 @@
  * is expected, in French. All the problems of a file are collected before anything is decided.
  */
 import type { ImportProblemDto } from '../../shared/api';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { DEFAULT_LIMITS } from './limits';
 
 /** One problem of an imported file (the same shape crosses the bridge to the desktop). */

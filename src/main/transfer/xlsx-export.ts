@@ -9,7 +9,7 @@ import type { ProductFile, Source, TaxonomyFile } from '../../shared/core/catalo
 import { sourceFileText } from '../../shared/core/source-label';
 import { cleanText } from '../export/safe-cell';
 import { writeWorkbook, type CellValue, type SheetRow, type SheetSpec } from '../export/workbook-writer';
-import { GrilleError } from '../store/errors';
+import { GrilleError } from '../../shared/errors';
 import { ALL, NONE, NOTICE_SHEET, SHEETS, enumLabel, noticeRows, quantityColumns, type SheetLayout } from './layout';
 
 const headerStyle: Partial<Style> = {

@@ -1,5 +1,6 @@
 /** French labels of the catalogue's codes. */
 import type { ProductFile, ProductKind, Role, Status } from '../../shared/core/catalogue-schema';
+import type { Periodicity } from '../../shared/core/mav';
 import { formatEuros } from '../../shared/core/money';
 
 export const kindLabels: Record<ProductKind, string> = {
@@ -17,7 +18,7 @@ export const roleLabels: Record<Role, string> = { principal: 'Adhérent principa
 export const statusLabels: Record<Status, string> = { actif: 'Actif', retraite: 'Retraité' };
 
 /** The MAV payment periods the api accepts (its payload schema lists the same four). */
-export const periodicityLabels: Record<'annuel' | 'semestriel' | 'trimestriel' | 'mensuel', string> = {
+export const periodicityLabels: Record<Periodicity, string> = {
   annuel: 'Annuelle',
   semestriel: 'Semestrielle',
   trimestriel: 'Trimestrielle',
@@ -59,4 +60,8 @@ export function codeLabels(p: ProductFile | null): { formula(code: string): stri
   const formulas = new Map((p?.formulas ?? []).map((f) => [f.code, f.label]));
   const segments = new Map((p?.segments ?? []).map((s) => [s.code, s.label]));
   return { formula: (c) => formulas.get(c) ?? c, segment: (c) => segments.get(c) ?? c };
+}
+
+export function isPeriodicityLabel(value: string): value is Periodicity {
+  return Object.prototype.hasOwnProperty.call(periodicityLabels, value);
 }

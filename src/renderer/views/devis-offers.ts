@@ -6,7 +6,7 @@ import type { ProductSummaryDto, QuoteRequestDto } from '../../shared/api';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
 import { parseDateFr } from '../ui/dates';
 import { checkbox, field, h, replace, select } from '../ui/dom';
-import { kindLabels, periodicityLabels } from '../ui/labels';
+import { isPeriodicityLabel, kindLabels, periodicityLabels } from '../ui/labels';
 
 export interface Offer {
   productId: string;
@@ -123,7 +123,7 @@ export function offersPicker(load: (id: string) => Promise<ProductFile | null>):
       }
       const sports = [...sportBoxes.filter((b) => b.input.checked).map((b) => b.code), ...otherSport.value.split(',').map((s) => s.trim()).filter(Boolean)];
       const options = optionBoxes.filter((b) => b.input.checked).map((b) => b.code);
-      return { ok: true, offers, mav: { options, sports, periodicity: periodicity.value, ...(adhesionIso ? { adhesion: adhesionIso } : {}) } };
+      return { ok: true, offers, mav: { options, sports, periodicity: isPeriodicityLabel(periodicity.value) ? periodicity.value : 'annuel', ...(adhesionIso ? { adhesion: adhesionIso } : {}) } };
     },
   };
 }

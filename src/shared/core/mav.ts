@@ -132,7 +132,7 @@ export function normaliseSport(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function isPeriodicity(s: string): s is Periodicity {
+export function isPeriodicity(s: string): s is Periodicity {
   return Object.prototype.hasOwnProperty.call(PERIODICITIES, s);
 }
 
