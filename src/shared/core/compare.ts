@@ -1,129 +1,17 @@
 /**
  * The side-by-side comparison model: columns (a product's formula at one version) against the
  * guarantee taxonomy. Pure: plain data in, plain data out; the grid, the CLI and the Excel export
- * all read this model, so they cannot disagree about a value.
+ * all read this model, so they cannot disagree about a value. The row's comparable figure and ranking are
+ * compare-rank.ts, the category order compare-categories.ts, the shapes compare-types.ts (all re-exported here).
  */
-import type { GuaranteeEntry, ProductFile, ProductKind, Quantities, Source } from './catalogue-schema';
-import { formatDateFr, quantityDisplayOrder, quantityLabels, type QuantityKind } from './format';
+import type { GuaranteeEntry, ProductFile } from './catalogue-schema';
+import { depthOf, knownCategories, orderCategories, parentKey, type CategoryInfo } from './compare-categories';
+import { foldText, rankRow } from './compare-rank';
+import type { Comparison, ComparisonCell, ComparisonColumn, ComparisonRow, CompareInput, ColumnSpec, VersionChoice } from './compare-types';
+import { formatDateFr } from './format';
 
-export interface TaxonomyCategory {
-  key: string;
-  label: string;
-  order?: number | undefined;
-}
-
-export interface ColumnSpec {
-  product: ProductFile;
-  /** a formula code of the product (`base` for single-level products) */
-  formula: string;
-  /** an option code (kind "option") also selected, e.g. MAV option `1` */
-  option?: string | null | undefined;
-  /** a version code; when absent the version in force at `at` (or the latest) is taken */
-  version?: string | null | undefined;
-}
-
-export interface CompareFilter {
-  /** taxonomy prefix: `assistance.aide_domicile` keeps that category and the ones below it */
-  category?: string | null | undefined;
-  /** words that must all appear (accents and case ignored) in the row's label or one of its cells */
-  search?: string | null | undefined;
-  /** keep only rows whose columns differ */
-  differencesOnly?: boolean | undefined;
-}
-
-export interface CompareInput {
-  columns: readonly ColumnSpec[];
-  /** data/taxonomy.json categories; each product's own `categories` are added to them */
-  taxonomy: readonly TaxonomyCategory[];
-  /** AAAA-MM-JJ: default version = the one in force that day; absent → the latest */
-  at?: string | null | undefined;
-  filter?: CompareFilter | undefined;
-}
-
-export type CellStatus = GuaranteeEntry['status'];
-
-/** How a column's version was chosen. */
-export type VersionChoice = 'explicit' | 'in-force' | 'latest';
-
-export interface ComparisonColumn {
-  index: number;
-  productId: string;
-  productName: string;
-  productKind: ProductKind;
-  insurer: string;
-  formula: string;
-  formulaLabel: string;
-  option: string | null;
-  optionLabel: string | null;
-  version: string;
-  versionLabel: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  versionChoice: VersionChoice;
-  /** header text: product, formula (and option), version */
-  label: string;
-}
-
-export interface CellSource extends Source {
-  /** the product's document whose file holds the quote (null when the file is not listed) */
-  documentId: string | null;
-  documentTitle: string | null;
-}
-
-export interface ComparisonCell {
-  status: CellStatus;
-  /** short French text: the guarantee's text, or "non précisé" when the column has no entry */
-  text: string;
-  /** false when the product says nothing for this row (shown "non précisé") */
-  present: boolean;
-  /** the document's heading for the guarantee */
-  label: string | null;
-  quantities: Quantities;
-  derived: string[];
-  trigger: string | null;
-  beneficiary: string | null;
-  conditions: string | null;
-  sources: CellSource[];
-}
-
-export interface RowFigure {
-  /** the quantity every covered cell of the row has */
-  kind: QuantityKind;
-  /** what it counts, in French ("heures", "montant (€)"...) */
-  label: string;
-  /** per column: the quantity (cents for amounts) when the cell is covered, else null */
-  values: (number | null)[];
-}
-
-export interface ComparisonRow {
-  /** "group": a heading for categories below it that no column fills itself */
-  type: 'group' | 'category';
-  key: string;
-  label: string;
-  /** 0 for a top-level category */
-  depth: number;
-  /** true when rows below this one are shown */
-  hasChildren: boolean;
-  /** one per column (empty for group rows) */
-  cells: ComparisonCell[];
-  figure: RowFigure | null;
-  /** column indexes: best and worst of the row (empty when the columns cannot be ranked) */
-  best: number[];
-  worst: number[];
-  /** the columns do not all say the same thing */
-  differs: boolean;
-}
-
-export interface Comparison {
-  columns: ComparisonColumn[];
-  rows: ComparisonRow[];
-  /** French sentences: how versions were chosen, how rows are read (the "Hypothèses" of exports) */
-  assumptions: string[];
-  at: string | null;
-  filter: { category: string | null; search: string | null; differencesOnly: boolean };
-  /** category rows before and after the filter */
-  counts: { categories: number; shown: number; differing: number };
-}
+export { comparableKinds, foldText, rankRow } from './compare-rank';
+export type * from './compare-types';
 
 export class CompareError extends Error {
   override name = 'CompareError';
@@ -131,26 +19,6 @@ export class CompareError extends Error {
 
 export const NOT_SPECIFIED = 'non précisé';
 export const NOT_COVERED = 'non couvert';
-
-/**
- * The quantity a row is compared on, in order of preference, when every covered cell has it.
- * More is better for all of them (more hours, a higher ceiling, more sessions, a longer window).
- */
-export const comparableKinds: readonly QuantityKind[] = quantityDisplayOrder.filter(
-  // a minimum per visit and an age limit are conditions, not a measure of how much is covered
-  (k) => k !== 'minHoursPerVisit' && k !== 'ageMax',
-);
-
-/** Accents, case, apostrophe and space variants folded, for search and text comparison. */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .trim();
-}
 
 function isAll(list: readonly string[]): boolean {
   return list.length === 1 && list[0] === '*';
@@ -288,110 +156,6 @@ function cellOf(p: ProductFile, g: GuaranteeEntry | null): ComparisonCell {
   };
 }
 
-function canonicalQuantities(q: Quantities): string {
-  return Object.keys(q)
-    .sort()
-    .map((k) => `${k}=${q[k as QuantityKind]}`)
-    .join(';');
-}
-
-/** Two cells say the same thing when status and quantities agree (or, without quantities, their texts). */
-function signature(c: ComparisonCell): string {
-  if (c.status !== 'covered') return c.status;
-  const q = canonicalQuantities(c.quantities);
-  return q ? `q:${q}` : `t:${foldText(c.text).replace(/[.;,]+$/, '')}`;
-}
-
-/** The comparable figure of a row, its best and worst columns, and whether columns differ. */
-export function rankRow(cells: readonly ComparisonCell[]): Pick<ComparisonRow, 'figure' | 'best' | 'worst' | 'differs'> {
-  const covered = cells.flatMap((c, i) => (c.status === 'covered' ? [i] : []));
-  const notCovered = cells.flatMap((c, i) => (c.status === 'not_covered' ? [i] : []));
-  let figure: RowFigure | null = null;
-  if (covered.length > 0) {
-    const kind = comparableKinds.find((k) => covered.every((i) => cells[i]!.quantities[k] !== undefined));
-    if (kind) {
-      figure = {
-        kind,
-        label: quantityLabels[kind],
-        values: cells.map((c) => (c.status === 'covered' ? (c.quantities[kind] ?? null) : null)),
-      };
-    }
-  }
-  let best: number[] = [];
-  let worst: number[] = [];
-  // Ranking needs two columns that say something; "non précisé" is unknown, never ranked.
-  if (covered.length + notCovered.length >= 2 && covered.length > 0) {
-    if (figure) {
-      const vals = covered.map((i) => figure.values[i]!);
-      const max = Math.max(...vals);
-      const min = Math.min(...vals);
-      if (max > min || notCovered.length > 0) best = covered.filter((i) => figure.values[i] === max);
-      if (notCovered.length > 0) worst = notCovered;
-      else if (max > min) worst = covered.filter((i) => figure.values[i] === min);
-    } else if (notCovered.length > 0) {
-      best = covered;
-      worst = notCovered;
-    }
-  }
-  const differs = new Set(cells.map(signature)).size > 1;
-  return { figure, best, worst, differs };
-}
-
-function parentKey(key: string): string | null {
-  const i = key.lastIndexOf('.');
-  return i < 0 ? null : key.slice(0, i);
-}
-
-function depthOf(key: string): number {
-  let n = 0;
-  for (const ch of key) if (ch === '.') n++;
-  return n;
-}
-
-interface CategoryInfo {
-  key: string;
-  label: string;
-  order: number | undefined;
-  seen: number;
-}
-
-/** Keys in taxonomy order: depth first, siblings by `order` then by first appearance. */
-function orderCategories(known: Map<string, CategoryInfo>, keys: Iterable<string>): string[] {
-  const all = new Set<string>();
-  for (const k of keys) {
-    for (let a: string | null = k; a !== null; a = parentKey(a)) all.add(a);
-  }
-  const children = new Map<string | null, string[]>();
-  for (const k of all) {
-    const parent = parentKey(k);
-    const list = children.get(parent) ?? [];
-    list.push(k);
-    children.set(parent, list);
-  }
-  const rank = (k: string) => {
-    const info = known.get(k);
-    return { order: info?.order ?? Number.POSITIVE_INFINITY, seen: info?.seen ?? Number.POSITIVE_INFINITY };
-  };
-  for (const list of children.values()) {
-    list.sort((a, b) => {
-      const ra = rank(a);
-      const rb = rank(b);
-      if (ra.order !== rb.order) return ra.order < rb.order ? -1 : 1;
-      if (ra.seen !== rb.seen) return ra.seen - rb.seen;
-      return a < b ? -1 : a > b ? 1 : 0;
-    });
-  }
-  const out: string[] = [];
-  const walk = (parent: string | null) => {
-    for (const k of children.get(parent) ?? []) {
-      out.push(k);
-      walk(k);
-    }
-  };
-  walk(null);
-  return out;
-}
-
 function matchesPrefix(key: string, prefix: string | null): boolean {
   return prefix === null || key === prefix || key.startsWith(`${prefix}.`);
 }
@@ -408,31 +172,10 @@ function rowHaystack(label: string, key: string, cells: readonly ComparisonCell[
   return foldText(parts.join(' \u0001 '));
 }
 
-/** Builds the comparison. Throws CompareError when a column names an unknown formula, option or version. */
-export function compare(input: CompareInput): Comparison {
-  const at = input.at ?? null;
-  const filter = {
-    category: input.filter?.category?.trim() || null,
-    search: input.filter?.search?.trim() || null,
-    differencesOnly: input.filter?.differencesOnly ?? false,
-  };
-  const columns = input.columns.map((spec, i) => resolveColumn(spec, i, at));
-
-  // Taxonomy first, then each product's own categories (a product cannot relabel a shared one).
-  const known = new Map<string, CategoryInfo>();
-  let seen = 0;
-  for (const c of input.taxonomy) {
-    if (!known.has(c.key)) known.set(c.key, { key: c.key, label: c.label, order: c.order, seen: seen++ });
-  }
-  for (const spec of input.columns) {
-    for (const c of spec.product.categories) {
-      if (!known.has(c.key)) known.set(c.key, { key: c.key, label: c.label, order: c.order, seen: seen++ });
-    }
-  }
-
-  // The categories some column fills, with every column's cell.
+/** The categories some column fills, with every column's cell. */
+function cellsByCategory(specs: readonly ColumnSpec[], columns: readonly ComparisonColumn[]): Map<string, ComparisonCell[]> {
   const indexes = new Map<ProductFile, Map<string, GuaranteeEntry[]>>();
-  const entriesOf = input.columns.map((spec) => {
+  const entriesOf = specs.map((spec) => {
     let m = indexes.get(spec.product);
     if (!m) {
       m = byCategory(spec.product);
@@ -446,21 +189,24 @@ export function compare(input: CompareInput): Comparison {
       if (!used.has(key) && findEntry(entries, col)) used.add(key);
     }
   });
-
   const cellsByKey = new Map<string, ComparisonCell[]>();
   for (const key of used) {
     cellsByKey.set(
       key,
-      input.columns.map((spec, i) => cellOf(spec.product, findEntry(entriesOf[i]!.get(key), columns[i]!))),
+      specs.map((spec, i) => cellOf(spec.product, findEntry(entriesOf[i]!.get(key), columns[i]!))),
     );
   }
+  return cellsByKey;
+}
 
-  const labelOf = (key: string) => known.get(key)?.label ?? key.slice(key.lastIndexOf('.') + 1);
+type Filter = Comparison['filter'];
+
+/** The category rows in taxonomy order that pass the filter, and how many rows differ before it. */
+function categoryRows(known: Map<string, CategoryInfo>, cellsByKey: Map<string, ComparisonCell[]>, filter: Filter, labelOf: (key: string) => string): { kept: ComparisonRow[]; differing: number } {
   const words = filter.search ? foldText(filter.search).split(' ').filter(Boolean) : [];
-
   let differing = 0;
   const kept: ComparisonRow[] = [];
-  for (const key of orderCategories(known, used)) {
+  for (const key of orderCategories(known, cellsByKey.keys())) {
     const cells = cellsByKey.get(key);
     if (!cells) continue;
     const ranking = rankRow(cells);
@@ -473,12 +219,14 @@ export function compare(input: CompareInput): Comparison {
     }
     kept.push({ type: 'category', key, label: labelOf(key), depth: depthOf(key), hasChildren: false, cells, ...ranking });
   }
+  return { kept, differing };
+}
 
-  // Group headings: every ancestor of a kept row, in taxonomy order.
-  const keptKeys = new Set(kept.map((r) => r.key));
+/** The kept rows with a group heading for every ancestor, in taxonomy order. */
+function withGroups(known: Map<string, CategoryInfo>, kept: readonly ComparisonRow[], labelOf: (key: string) => string): ComparisonRow[] {
   const byKey = new Map(kept.map((r) => [r.key, r]));
   const rows: ComparisonRow[] = [];
-  for (const key of orderCategories(known, keptKeys)) {
+  for (const key of orderCategories(known, byKey.keys())) {
     const row = byKey.get(key);
     if (row) {
       rows.push(row);
@@ -490,14 +238,29 @@ export function compare(input: CompareInput): Comparison {
     const next = rows[i + 1];
     if (next && parentKey(next.key) !== null && next.key.startsWith(`${rows[i]!.key}.`)) rows[i]!.hasChildren = true;
   }
+  return rows;
+}
 
+/** Builds the comparison. Throws CompareError when a column names an unknown formula, option or version. */
+export function compare(input: CompareInput): Comparison {
+  const at = input.at ?? null;
+  const filter: Filter = {
+    category: input.filter?.category?.trim() || null,
+    search: input.filter?.search?.trim() || null,
+    differencesOnly: input.filter?.differencesOnly ?? false,
+  };
+  const columns = input.columns.map((spec, i) => resolveColumn(spec, i, at));
+  const known = knownCategories(input.taxonomy, input.columns.map((c) => c.product));
+  const cellsByKey = cellsByCategory(input.columns, columns);
+  const labelOf = (key: string) => known.get(key)?.label ?? key.slice(key.lastIndexOf('.') + 1);
+  const { kept, differing } = categoryRows(known, cellsByKey, filter, labelOf);
   return {
     columns,
-    rows,
+    rows: withGroups(known, kept, labelOf),
     assumptions: assumptionsOf(columns, at),
     at,
     filter,
-    counts: { categories: used.size, shown: kept.length, differing },
+    counts: { categories: cellsByKey.size, shown: kept.length, differing },
   };
 }
 
