@@ -13,6 +13,14 @@ import { z } from 'zod';
 import type { ImportReportDto, PickedFile } from '../shared/api';
 import { code, date, handler, inFrench, type FileFilter, type HandlerMap } from './ipc-handler';
 import { editCatalogue, editHistory, EDIT_LIMITS, undoEdit } from './services/editing';
+import { addFormulaPayload } from './services/edits/add-formula';
+import { addGuaranteePayload } from './services/edits/add-guarantee';
+import { addProductPayload } from './services/edits/add-product';
+import { addVersionPayload } from './services/edits/add-version';
+import { editFormulaLabelPayload } from './services/edits/edit-formula-label';
+import { editGuaranteePayload } from './services/edits/edit-guarantee';
+import { editTariffCellPayload } from './services/edits/edit-tariff-cell';
+import { citedDocument, editComment, productId, text } from './services/edits/payload';
 import { GrilleError } from '../shared/errors';
 import type { ImportJob } from './jobs/tasks';
 import { productsFor } from './transfer/export';
@@ -20,105 +28,14 @@ import { formatOf, type ImportFormat } from './transfer/import';
 
 type EditMethods = 'editCatalogue' | 'undoEdit' | 'history' | 'pickImportFile' | 'importCatalogue' | 'exportCatalogue';
 
-const text = (max: number) => z.string().max(max, `${max} caractères au plus`);
-const lineNumber = z.number().int('numéro de ligne entier attendu').min(1, 'numéro de ligne : 1 ou plus').max(EDIT_LIMITS.line, 'numéro de ligne trop grand');
-const citedDocument = z
-  .object({ file: text(EDIT_LIMITS.sourceFile), section: text(EDIT_LIMITS.section), lines: z.tuple([lineNumber, lineNumber]), quote: text(EDIT_LIMITS.quote) })
-  .strict();
-const sourceChoice = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('keep') }).strict(),
-  z.object({ mode: z.literal('none') }).strict(),
-  citedDocument.extend({ mode: z.literal('document') }).strict(),
-]);
-const cents = (max: number) =>
-  z
-    .number()
-    .int('montant en centimes entiers attendu')
-    .min(0, 'montant négatif refusé')
-    .max(max, `montant invraisemblable (${(max / 100).toLocaleString('fr-FR')} € au plus)`);
-const editComment = text(EDIT_LIMITS.comment);
-const productId = code;
-/** What a guarantee says, as an edit or an addition gives it. */
-const guaranteeValue = {
-  text: text(EDIT_LIMITS.text),
-  status: z.enum(['covered', 'not_covered', 'unspecified']),
-  quantities: z
-    .record(z.string().max(40), z.number().finite('nombre attendu').min(0, 'quantité négative refusée').max(EDIT_LIMITS.quantityCents))
-    .refine((q) => Object.keys(q).length <= 20, 'trop de quantités'),
-  conditions: text(EDIT_LIMITS.conditions).nullable(),
-  source: sourceChoice,
-  comment: editComment,
-};
-/** formula or version codes a guarantee applies to, or ['*'] (every one) */
-const codesOrAll = (what: string) => z.array(z.union([code, z.literal('*')])).min(1, `${what} : au moins une, ou « * » pour toutes`).max(200, `${what} : 200 au plus`);
-
 const catalogueEdit = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('guarantee'),
-      productId,
-      index: z.number().int('position entière attendue').min(0, 'position : 0 ou plus').max(100_000),
-      expectedText: text(10_000),
-      ...guaranteeValue,
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('addGuarantee'),
-      productId,
-      category: text(200),
-      label: text(EDIT_LIMITS.label),
-      formulas: codesOrAll('formules'),
-      versions: codesOrAll('versions'),
-      ...guaranteeValue,
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('tariffCell'),
-      productId,
-      version: code,
-      formula: code,
-      option: z.union([code, z.literal('')]),
-      segment: code,
-      zone: text(100),
-      expectedCents: cents(Number.MAX_SAFE_INTEGER),
-      amountCents: cents(EDIT_LIMITS.tariffCents),
-      source: sourceChoice,
-      comment: editComment,
-    })
-    .strict(),
-  z.object({ kind: z.literal('formulaLabel'), productId, formula: code, expectedLabel: text(10_000), label: text(EDIT_LIMITS.label), comment: editComment }).strict(),
-  z
-    .object({ kind: z.literal('addFormula'), productId, code: text(EDIT_LIMITS.code), label: text(EDIT_LIMITS.label), formulaKind: z.enum(['formula', 'option']), source: sourceChoice, comment: editComment })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('addVersion'),
-      productId,
-      code: text(EDIT_LIMITS.code),
-      label: text(EDIT_LIMITS.label),
-      effectiveFrom: date,
-      effectiveTo: date.nullable(),
-      reference: text(EDIT_LIMITS.reference).nullable(),
-      copyTariffsFrom: code.nullable(),
-      source: sourceChoice,
-      comment: editComment,
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('addProduct'),
-      id: text(EDIT_LIMITS.code),
-      productKind: z.enum(['sante', 'assistance', 'mav', 'prevoyance', 'reseau']),
-      name: text(EDIT_LIMITS.name),
-      insurer: z.union([z.object({ id: code }).strict(), z.object({ name: text(EDIT_LIMITS.name) }).strict()]),
-      formula: z.object({ code: text(EDIT_LIMITS.code), label: text(EDIT_LIMITS.label) }).strict(),
-      version: z.object({ code: text(EDIT_LIMITS.code), label: text(EDIT_LIMITS.label), effectiveFrom: date }).strict(),
-      source: sourceChoice,
-      comment: editComment,
-    })
-    .strict(),
+  editGuaranteePayload,
+  addGuaranteePayload,
+  editTariffCellPayload,
+  editFormulaLabelPayload,
+  addFormulaPayload,
+  addVersionPayload,
+  addProductPayload,
 ]);
 
 const scope = z.object({ productId: productId.nullable() }).strict();
