@@ -7,7 +7,7 @@
  * token back to import it. The page never sends a path.
  */
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import type { ImportReportDto, PickedFile } from '../shared/api';
@@ -97,6 +97,20 @@ function recall(token: string, now = Date.now()): Picked {
   return p;
 }
 
+/** The size of the file picked; a path that is gone or unreadable, or a folder, is said in French. */
+function pickedSize(path: string, name: string): number {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const errno = (e as NodeJS.ErrnoException).code;
+    const gone = errno === 'ENOENT' || errno === 'ENOTDIR';
+    throw new GrilleError(gone ? 'NOT_FOUND' : 'IO', `${name} : fichier illisible (${errno ?? (e as Error).message}).`);
+  }
+  if (!st.isFile()) throw new GrilleError('INVALID_INPUT', `${name} : fichier illisible (pas un fichier) ; choisissez un fichier JSON, XLSX ou CSV.`);
+  return st.size;
+}
+
 export const IMPORT_FILTERS: FileFilter[] = [
   { name: 'Données de catalogue (JSON, Excel, CSV)', extensions: ['json', 'xlsx', 'csv'] },
   { name: 'Paquet de catalogue (JSON)', extensions: ['json'] },
@@ -114,15 +128,8 @@ export const editHandlers = {
     const path = await s.openFile(IMPORT_FILTERS);
     if (path === null) return null;
     const format = formatOf(path);
-    let size: number;
-    try {
-      const st = statSync(path);
-      if (!st.isFile()) throw new Error('pas un fichier');
-      size = st.size;
-    } catch (e) {
-      throw new GrilleError('NOT_FOUND', `${basename(path)} : fichier illisible (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-    }
     const name = basename(path);
+    const size = pickedSize(path, name);
     return { token: remember({ path, name, size, format }), name, size, format };
   }),
 
