@@ -81,12 +81,12 @@ export interface RegisteredKind<K extends EditKindName, A extends EditAction, P>
 }
 
 /** The audit row's value, read with its kind's schema; DATA_INVALID, in French, when it does not parse. */
-function storedValue<T>(schema: z.ZodType<T>, raw: unknown, entry: HistoryEntry, which: 'ancienne' | 'nouvelle'): T {
+function storedValue<T>(schema: z.ZodType<T>, raw: unknown, entry: HistoryEntry, which: 'l’ancienne' | 'la nouvelle'): T {
   const r = schema.safeParse(raw, { error: z.locales.fr().localeError });
   if (r.success) return r.data;
   throw new GrilleError(
     'DATA_INVALID',
-    `Annulation impossible de « ${entry.what} » (historique n°${entry.id}, ${entryTime(entry)}) : la ${which} valeur enregistrée n’a pas la forme d’une modification « ${entry.action} » (${formatZodIssues(r.error).join(' ; ')}) ; l’historique a été modifié hors de Grille, rien n’a été modifié.`,
+    `Annulation impossible de « ${entry.what} » (historique n°${entry.id}, ${entryTime(entry)}) : ${which} valeur enregistrée n’a pas la forme d’une modification « ${entry.action} » (${formatZodIssues(r.error).join(' ; ')}) ; l’historique a été modifié hors de Grille, rien n’a été modifié.`,
   );
 }
 
@@ -102,8 +102,8 @@ export function editKind<K extends EditKindName, A extends EditAction, P extends
       return plan;
     },
     undoEntry: (db, entry, productId, current, refuse) => {
-      const before = storedValue(def.stored.oldValue, entry.oldValue, entry, 'ancienne');
-      const after = storedValue(def.stored.newValue, entry.newValue, entry, 'nouvelle');
+      const before = storedValue(def.stored.oldValue, entry.oldValue, entry, 'l’ancienne');
+      const after = storedValue(def.stored.newValue, entry.newValue, entry, 'la nouvelle');
       def.undo({ db, productId, before, after, current, refuse });
     },
   };
