@@ -9,7 +9,7 @@ import type { CatalogueEdit, EditAnswer, HistoryEntryDto, Result } from '../../s
 import { loadDataDir } from '../../src/main/catalogue/data-dir';
 import { dispatch, type Services } from '../../src/main/ipc-handlers';
 import { openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
-import { planEdit } from '../../src/main/services/editing';
+import { editCatalogue, planEdit } from '../../src/main/services/editing';
 import { addProductEdit, addVersionEdit } from '../fixtures/edits';
 import { dbBytes, freshDb } from './helpers';
 
@@ -165,5 +165,16 @@ describe('a plan', () => {
       expect(row.old_value === null ? null : JSON.parse(row.old_value)).toEqual(plan.oldValue);
       expect(JSON.parse(row.new_value)).toEqual(plan.newValue);
     }
+  });
+
+  it('of a kind no file defines (a caller without the IPC schema) is INVALID_INPUT, nothing written', async () => {
+    const { file, cat } = await harness();
+    const unknown = { ...edits['edit.formulaLabel'], kind: 'supprimer' } as unknown as CatalogueEdit;
+    cat.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = dbBytes(file);
+    for (const run of [() => planEdit(cat, unknown, { today: TODAY }), () => editCatalogue(cat, unknown, { today: TODAY })]) {
+      expect(run).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: 'modification de nature inconnue : supprimer' }));
+    }
+    expect(dbBytes(file).equals(before)).toBe(true);
   });
 });

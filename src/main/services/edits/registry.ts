@@ -34,6 +34,8 @@ const byKind: { [K in EditKindName]: RegisteredKind<K, EditAction, unknown> } = 
 
 /** The kind of a request (its `kind`): its plan takes that request. */
 export function kindOf<K extends EditKindName>(kind: K): RegisteredKind<K, EditAction, unknown> {
+  // a caller without the IPC schema (the CLI, a script) may send any kind
+  if (!Object.prototype.hasOwnProperty.call(byKind, kind)) throw new GrilleError('INVALID_INPUT', `modification de nature inconnue : ${String(kind)}`);
   return byKind[kind];
 }
 
