@@ -11,6 +11,7 @@
  *
  * The grid of both tables is in deliberation/grid.ts; each sheet has its own file in deliberation/.
  */
+import { GrilleError } from '../../shared/errors';
 import { assumptionsSheet } from './deliberation/assumptions-sheet';
 import { documentsSheet } from './deliberation/documents-sheet';
 import { buildGrid } from './deliberation/grid';
@@ -25,7 +26,7 @@ export * from './deliberation/types';
 export function deliberationWorkbookSpec(data: DeliberationData, options: DeliberationWorkbookOptions): WorkbookSpec {
   const date = toDocumentDate(options.date);
   const grid = buildGrid(data);
-  if (grid.rows.length === 0) throw new Error(`« ${data.product.product.id} » : aucune cotisation à comparer`);
+  if (grid.rows.length === 0) throw new GrilleError('INVALID_INPUT', `« ${data.product.product.id} » : aucune cotisation à comparer`);
   const main = mainSheet(data, grid, date);
   const sheets: SheetSpec[] = [main.spec];
   if (data.impact) sheets.push(impactSheet(data, data.impact.result, data.impact.headcountsName, main, grid));

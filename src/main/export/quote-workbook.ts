@@ -374,7 +374,7 @@ function notesSheet(data: QuoteWorkbookData): SheetSpec {
 }
 
 export function quoteWorkbookSpec(data: QuoteWorkbookData, options: QuoteWorkbookOptions): WorkbookSpec {
-  if (data.quotes.length === 0) throw new Error('aucune offre à exporter');
+  if (data.quotes.length === 0) throw new GrilleError('INVALID_INPUT', 'aucune offre à exporter');
   const date = toDocumentDate(options.date);
   return {
     properties: {
