@@ -6,10 +6,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHEET_ASSUMPTIONS, SHEET_DOCUMENTS, SHEET_IMPACT, SHEET_SOURCES, SHEET_TABLE, TABLE_HEADER_ROW } from '../../src/main/export/deliberation-workbook';
+import { deliberationWorkbookSpec, SHEET_ASSUMPTIONS, SHEET_DOCUMENTS, SHEET_IMPACT, SHEET_SOURCES, SHEET_TABLE, TABLE_HEADER_ROW } from '../../src/main/export/deliberation-workbook';
 import { openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
 import { deliberationData, deliberationWorkbook } from '../../src/main/services/exports';
 import type { DeliberationRequest } from '../../src/shared/api';
+import { GrilleError } from '../../src/shared/errors';
 import { evaluate, findRow, formulaCells, readWorkbook, rowValues } from './xlsx-formulas';
 
 const EURO = '#,##0.00 "€"';
@@ -288,6 +289,19 @@ describe('deliberation workbook: budget impact', () => {
     expect(() => deliberationData(cat, { productId: 'interiale-cdg-sante', fromAt: '2025-06-01' })).toThrow(/--to-at/);
     expect(() => deliberationData(cat, { ...VERSIONS, participation: '15' })).toThrow(/--headcounts/);
     expect(() => deliberationData(cat, { ...VERSIONS, fromAt: '2025-02-30' })).toThrow(/--from-at/);
+  });
+
+  it('two tables without a single cotisation are a request to correct (INVALID_INPUT), not a defect', () => {
+    const data = deliberationData(cat, VERSIONS);
+    const empty = { ...data, before: { ...data.before, cells: [] }, after: { ...data.after, cells: [] } };
+    let error: unknown = null;
+    try {
+      deliberationWorkbookSpec(empty, { date: '2026-01-15' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GrilleError);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: '« interiale-cdg-sante » : aucune cotisation à comparer' });
   });
 });
 

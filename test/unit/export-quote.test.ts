@@ -5,10 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUOTE_HEADER_ROW, SHEET_HOUSEHOLD, SHEET_LINES, SHEET_NOTES, SHEET_QUOTE } from '../../src/main/export/quote-workbook';
+import { QUOTE_HEADER_ROW, quoteWorkbookSpec, SHEET_HOUSEHOLD, SHEET_LINES, SHEET_NOTES, SHEET_QUOTE } from '../../src/main/export/quote-workbook';
 import { openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
 import { quoteWorkbook } from '../../src/main/services/exports';
 import type { QuoteRequestDto } from '../../src/shared/api';
+import { GrilleError } from '../../src/shared/errors';
 import { evaluate, findRow, formulaCells, readWorkbook, rowValues } from './xlsx-formulas';
 
 const EURO = '#,##0.00 "€"';
@@ -175,6 +176,17 @@ describe('quote workbook', () => {
     expect(found!.type).toBe(ExcelJS.ValueType.String);
     expect(found!.numFmt).toBe('@');
     expect(formulaCells(wb).every((f) => !f.formula.includes('HYPERLINK'))).toBe(true);
+  });
+
+  it('no offer to export is a request to correct (INVALID_INPUT), not a defect', () => {
+    let error: unknown = null;
+    try {
+      quoteWorkbookSpec({ quotes: [], members: FAMILY.members, at: FAMILY.at }, { date: '2026-01-15' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GrilleError);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'aucune offre à exporter' });
   });
 
   it('document properties, print set-up, same bytes for the same request', async () => {

@@ -17,10 +17,11 @@ import { formatEuros, formatSignedEuros } from '../../shared/core/money';
 import type { MemberInput, Refusal } from '../../shared/core/pricing-types';
 import type { HouseholdQuote, ProductQuote, QuoteLine } from '../../shared/core/quote';
 import { sourceFileText } from '../../shared/core/source-label';
-import { cellAddress, euros, RowList } from './sheet-rows';
+import { GrilleError } from '../../shared/errors';
+import { blockRange, cellsRow, groupRow, lineRange, missingCell, SheetGrid, type BlockRows, type Cell, type GridRow } from './sheet-grid';
+import { cellAddress, euros } from './sheet-rows';
 import {
   centerStyle,
-  groupStyle,
   headerLeftStyle,
   headerStyle,
   missingAmountStyle,
@@ -72,6 +73,8 @@ const PER_PERIOD: Record<Periodicity, Partial<Style>> = {
   trimestriel: totalNumberStyle('#,##0.00 "€ / trimestre"'),
   mensuel: totalNumberStyle('#,##0.00 "€ / mois"'),
 };
+/** The width of an offer's column (its header wraps in it). */
+const OFFER_WIDTH = 26;
 const STATUS_FR: Record<string, string> = { actif: 'actif', retraite: 'retraité' };
 
 function offerHeader(q: ProductQuote): string {
@@ -117,166 +120,134 @@ function statusText(q: ProductQuote): string {
   return `incomplet : ${n} membre${n > 1 ? 's' : ''} sans tarif ou refusé${n > 1 ? 's' : ''}`;
 }
 
-function quoteSheet(data: QuoteWorkbookData, date: Date): SheetSpec {
-  const quotes = data.quotes;
-  const n = quotes.length;
-  const width = 1 + n;
-  const OFFER_WIDTH = 26;
-  const widths = [44, ...quotes.map(() => OFFER_WIDTH)];
-  const list = new RowList();
-  const col = (i: number) => 2 + i;
+/** The offers' columns of the "Devis" sheet: column B is the first offer. */
+const offerColumn = (i: number) => 2 + i;
+
+/** A row of the "Devis" sheet: its label, then one cell per offer. */
+function offersRow(quotes: readonly ProductQuote[], label: string, labelStyle: Partial<Style>, cell: (q: ProductQuote, i: number) => Cell): GridRow {
+  return cellsRow([[label, labelStyle], ...quotes.map(cell)]);
+}
+
+const DASH: Cell = ['—', missingAmountStyle];
+
+/** The title, the household in one line and the offers' header; returns the header's row. */
+function offersHeading(g: SheetGrid, data: QuoteWorkbookData, date: Date, merge: SheetRow['merge']): number {
   const counts = (['principal', 'conjoint', 'enfant'] as const).map((r) => [r, data.members.filter((m) => m.role === r).length] as const).filter(([, c]) => c > 0);
-  const merge: SheetRow['merge'] = width > 1 ? [[1, width]] : undefined;
-  list.add({ values: ['Devis — cotisations du foyer, offres côte à côte'], styles: [titleStyle], height: 20 });
-  list.add({
-    merge,
-    values: [
-      `Date d’effet : ${formatDateFr(data.at)} — foyer de ${data.members.length} personne${data.members.length > 1 ? 's' : ''} (${counts.map(([r, c]) => `${c} ${roleLabels[r]}${c > 1 && r !== 'conjoint' ? 's' : ''}`).join(', ')}) — document établi le ${formatDateFr(date.toISOString().slice(0, 10))}`,
-    ],
-    styles: [wrapNoteStyle],
-  });
-  list.blank();
-  const headers = quotes.map(offerHeader);
+  const n = data.members.length;
+  g.add(cellsRow([['Devis — cotisations du foyer, offres côte à côte', titleStyle]], { height: 20 }));
+  const household = `${n} personne${n > 1 ? 's' : ''} (${counts.map(([r, c]) => `${c} ${roleLabels[r]}${c > 1 && r !== 'conjoint' ? 's' : ''}`).join(', ')})`;
+  g.add(cellsRow([[`Date d’effet : ${formatDateFr(data.at)} — foyer de ${household} — document établi le ${formatDateFr(date.toISOString().slice(0, 10))}`, wrapNoteStyle]], { merge }));
+  g.blank();
+  const headers = data.quotes.map(offerHeader);
   const headerLines = Math.max(3, ...headers.map((h) => wrappedLines(h, OFFER_WIDTH)));
-  const header = list.add({ values: ['Membre', ...headers], styles: [headerLeftStyle, ...quotes.map(() => headerStyle)], height: Math.min(409, headerLines * 15) });
-  if (header !== QUOTE_HEADER_ROW) throw new Error('mise en page du devis : ligne d’en-tête inattendue');
-  const group = (text: string) => {
-    const values: CellValue[] = new Array<CellValue>(width).fill(null);
-    values[0] = text;
-    list.add({ values, style: groupStyle });
-  };
+  return g.add(cellsRow([['Membre', headerLeftStyle], ...headers.map((h): Cell => [h, headerStyle])], { height: Math.min(409, headerLines * 15) }));
+}
 
-  group('Cotisation de chaque membre');
-  const firstMember = list.next;
-  data.members.forEach((m, i) => {
-    const values: CellValue[] = [memberLabel(m, i)];
-    const styles: Partial<Style>[] = [textStyle];
-    for (const q of quotes) {
-      if (q.kind === 'mav') {
-        const ml = q.members.find((x) => x.member === i);
-        values.push(!ml ? '—' : ml.eligible ? 'assuré(e)' : 'refusé');
-        styles.push(ml?.eligible ? centerStyle : missingAmountStyle);
-        continue;
-      }
-      const [v, s] = householdCell(
-        q,
-        q.lines.find((l) => l.member === i),
-        i,
-      );
-      values.push(v);
-      styles.push(s);
-    }
-    list.add({ values, styles });
-  });
+/** One row per member (and one for a price per household): the totals sum these rows. */
+function membersBlock(g: SheetGrid, data: QuoteWorkbookData): BlockRows {
+  const quotes = data.quotes;
+  const members = g.block(groupRow('Cotisation de chaque membre', 1 + quotes.length), data.members, (m, i) =>
+    offersRow(quotes, memberLabel(m, i), textStyle, (q) => {
+      if (q.kind === 'household') return householdCell(q, q.lines.find((l) => l.member === i), i);
+      const ml = q.members.find((x) => x.member === i);
+      return [!ml ? '—' : ml.eligible ? 'assuré(e)' : 'refusé', ml?.eligible ? centerStyle : missingAmountStyle];
+    }),
+  );
   // a price per household (no member): its own row
-  if (quotes.some((q) => q.kind === 'household' && q.lines.some((l) => l.member === null))) {
-    const values: CellValue[] = ['Cotisation du foyer (montant unique)'];
-    const styles: Partial<Style>[] = [textStyle];
-    for (const q of quotes) {
+  if (!quotes.some((q) => q.kind === 'household' && q.lines.some((l) => l.member === null))) return members;
+  const lastRow = g.add(
+    offersRow(quotes, 'Cotisation du foyer (montant unique)', textStyle, (q) => {
       const line = q.kind === 'household' ? q.lines.find((l) => l.member === null) : undefined;
-      if (!line) {
-        values.push('—');
-        styles.push(missingAmountStyle);
-      } else {
-        const [v, s] = householdCell(q as HouseholdQuote, line, -1);
-        values.push(v);
-        styles.push(s);
-      }
-    }
-    list.add({ values, styles });
-  }
-  const lastMember = list.next - 1;
-  const memberRange = (i: number) => `${cellAddress(col(i), firstMember)}:${cellAddress(col(i), lastMember)}`;
+      return line ? householdCell(q as HouseholdQuote, line, -1) : DASH;
+    }),
+  );
+  return { ...members, lastRow };
+}
 
-  // MAV: base, surcharge, installment and first premium (per offer; "—" for the others).
-  const mavRows: Record<'base' | 'surcharge', number> = { base: 0, surcharge: 0 };
-  const anyMav = quotes.some((q) => q.kind === 'mav');
-  if (anyMav) {
-    group('Accidents de la vie (MAV) : cotisation annuelle du foyer');
-    const mavRow = (label: string, f: (q: MavQuote, i: number, r: number) => [CellValue, Partial<Style>]) => {
-      const r = list.next;
-      const values: CellValue[] = [label];
-      const styles: Partial<Style>[] = [textStyle];
-      quotes.forEach((q, i) => {
-        if (q.kind !== 'mav') {
-          values.push('—');
-          styles.push(missingAmountStyle);
-          return;
-        }
-        const [v, s] = f(q, i, r);
-        values.push(v);
-        styles.push(s);
-      });
-      return list.add({ values, styles });
-    };
-    mavRows.base = mavRow('Cotisation de base (annuelle)', (q) => (q.baseAnnualCents === null ? [NOT_SPECIFIED, missingAmountStyle] : [euros(q.baseAnnualCents), EURO]));
-    mavRows.surcharge = mavRow('Surprime sports à risque', (q) =>
-      q.surcharge ? [euros(q.surcharge.amountCents), EURO] : q.status === 'priced' ? [0, EURO] : ['—', missingAmountStyle],
-    );
-  }
+/** The rows of the MAV's base and surcharge (the annual total adds them). */
+interface MavRows {
+  base: number;
+  surcharge: number;
+}
 
-  group('Totaux');
-  const monthlyRow = list.next;
-  const totalRow = (label: string, cell: (q: ProductQuote, i: number) => [CellValue, Partial<Style>]) => {
-    const values: CellValue[] = [label];
-    const styles: Partial<Style>[] = [totalLabelStyle];
-    quotes.forEach((q, i) => {
-      const [v, s] = cell(q, i);
-      values.push(v);
-      styles.push(s);
-    });
-    return list.add({ values, styles });
+/** MAV: base and surcharge per offer ("—" for the others). */
+function mavBlock(g: SheetGrid, quotes: readonly ProductQuote[]): MavRows {
+  g.add(groupRow('Accidents de la vie (MAV) : cotisation annuelle du foyer', 1 + quotes.length));
+  const mavRow = (label: string, cell: (q: MavQuote) => Cell) => g.add(offersRow(quotes, label, textStyle, (q) => (q.kind === 'mav' ? cell(q) : DASH)));
+  return {
+    base: mavRow('Cotisation de base (annuelle)', (q) => (q.baseAnnualCents === null ? missingCell() : [euros(q.baseAnnualCents), EURO])),
+    surcharge: mavRow('Surprime sports à risque', (q) => (q.surcharge ? [euros(q.surcharge.amountCents), EURO] : q.status === 'priced' ? [0, EURO] : DASH)),
   };
+}
+
+/** The household's totals: formulas over the members' rows (and the MAV's base and surcharge), then each quote's state. */
+function totalsBlock(g: SheetGrid, quotes: readonly ProductQuote[], members: BlockRows, mav: MavRows | null): void {
   const EURO_TOTAL = totalNumberStyle(NUMFMT_EURO);
-  const dash: [CellValue, Partial<Style>] = ['—', totalMissingStyle];
-  totalRow('Cotisation mensuelle du foyer', (q, i) => {
+  const dash: Cell = ['—', totalMissingStyle];
+  const at = (i: number, row: number) => cellAddress(offerColumn(i), row);
+  const totalRow = (label: string, cell: (q: ProductQuote, i: number) => Cell) => g.add(offersRow(quotes, label, totalLabelStyle, cell));
+  g.add(groupRow('Totaux', 1 + quotes.length));
+  const monthlyRow = totalRow('Cotisation mensuelle du foyer', (q, i) => {
     if (q.kind === 'mav') return dash;
-    if (q.totals.monthlyCents !== null) return [formula(`SUM(${memberRange(i)})`, euros(q.totals.monthlyCents)), EURO_TOTAL];
+    if (q.totals.monthlyCents !== null) return [formula(`SUM(${blockRange(members, offerColumn(i))})`, euros(q.totals.monthlyCents)), EURO_TOTAL];
     return q.totals.complete ? dash : [q.tariffGiven ? 'incomplet' : NOT_SPECIFIED, totalMissingStyle];
   });
-  const annualRow = list.next;
-  totalRow('Cotisation annuelle du foyer', (q, i) => {
+  const annualRow = totalRow('Cotisation annuelle du foyer', (q, i) => {
     if (q.kind === 'mav') {
       if (q.annualCents === null || q.baseAnnualCents === null) return [q.status === 'refer' ? 'à soumettre' : 'refusé', totalMissingStyle];
-      return [formula(`${cellAddress(col(i), mavRows.base)}+${cellAddress(col(i), mavRows.surcharge)}`, euros(q.annualCents)), EURO_TOTAL];
+      // a MAV offer has its base and surcharge rows
+      return [formula(`${at(i, mav!.base)}+${at(i, mav!.surcharge)}`, euros(q.annualCents)), EURO_TOTAL];
     }
     if (q.totals.annualCents === null) return [q.tariffGiven ? 'incomplet' : NOT_SPECIFIED, totalMissingStyle];
-    if (q.totals.monthlyCents !== null) return [formula(`12*${cellAddress(col(i), monthlyRow)}`, euros(q.totals.annualCents)), EURO_TOTAL];
+    if (q.totals.monthlyCents !== null) return [formula(`12*${at(i, monthlyRow)}`, euros(q.totals.annualCents)), EURO_TOTAL];
     return [euros(q.totals.annualCents), EURO_TOTAL];
   });
-  if (anyMav) {
+  if (mav) {
     totalRow('Échéance (MAV, selon la périodicité)', (q, i) => {
       if (q.kind !== 'mav' || !q.installments) return dash;
       const inst = q.installments;
-      return [formula(`ROUND(${cellAddress(col(i), annualRow)}/${inst.count},2)`, euros(inst.amountCents)), PER_PERIOD[inst.periodicity]];
+      return [formula(`ROUND(${at(i, annualRow)}/${inst.count},2)`, euros(inst.amountCents)), PER_PERIOD[inst.periodicity]];
     });
     totalRow('Première cotisation (MAV, prorata de l’année d’adhésion)', (q, i) => {
       if (q.kind !== 'mav' || !q.firstPremium) return dash;
-      return [formula(`ROUND(${cellAddress(col(i), annualRow)}*${q.firstPremium.months}/12,2)`, euros(q.firstPremium.amountCents)), EURO_TOTAL];
+      return [formula(`ROUND(${at(i, annualRow)}*${q.firstPremium.months}/12,2)`, euros(q.firstPremium.amountCents)), EURO_TOTAL];
     });
   }
   if (quotes.some((q) => q.kind === 'household' && !q.totals.complete && q.tariffGiven)) {
     totalRow('Montant connu par mois (total partiel des membres chiffrés)', (q, i) => {
       if (q.kind === 'mav' || q.totals.complete || !q.tariffGiven) return dash;
       // SUM leaves out the "non précisé" and "refusé" texts: exactly the partial sum
-      return [formula(`SUM(${memberRange(i)})`, euros(q.totals.partialMonthlyCents)), EURO_TOTAL];
+      return [formula(`SUM(${blockRange(members, offerColumn(i))})`, euros(q.totals.partialMonthlyCents)), EURO_TOTAL];
     });
   }
-  totalRow('État du devis', (q) => [statusText(q), { ...totalLabelStyle, alignment: { vertical: 'top', horizontal: 'center', wrapText: true } }]);
+  totalRow('État du devis', (q) => [statusText(q), STATE_STYLE]);
+}
 
-  list.blank();
+const STATE_STYLE: Partial<Style> = { ...totalLabelStyle, alignment: { vertical: 'top', horizontal: 'center', wrapText: true } };
+
+function quoteSheet(data: QuoteWorkbookData, date: Date): SheetSpec {
+  const g = new SheetGrid();
+  const width = 1 + data.quotes.length;
+  const merge: SheetRow['merge'] = width > 1 ? [[1, width]] : undefined;
+  const header = offersHeading(g, data, date, merge);
+  if (header !== QUOTE_HEADER_ROW) throw new GrilleError('INTERNAL', 'mise en page du devis : ligne d’en-tête inattendue');
+  const members = membersBlock(g, data);
+  const mav = data.quotes.some((q) => q.kind === 'mav') ? mavBlock(g, data.quotes) : null;
+  totalsBlock(g, data.quotes, members, mav);
+
+  g.blank();
   const notes = [
     'Montants en euros. Les totaux sont des formules sur les cellules des membres ; « non précisé » : la source ne donne pas le tarif (jamais remplacé par 0).',
     'Le détail de chaque ligne (segment, règle, source) est dans la feuille « Détail » ; les hypothèses et les refus dans « Hypothèses et refus ».',
   ];
-  for (const t of notes) list.add({ values: [t], styles: [wrapNoteStyle], merge });
+  for (const t of notes) g.add(cellsRow([[t, wrapNoteStyle]], { merge }));
 
   return {
     name: SHEET_QUOTE,
-    widths,
-    frozen: { rows: QUOTE_HEADER_ROW, columns: 1 },
-    pageSetup: landscapeFitToWidth({ printTitlesRow: `${QUOTE_HEADER_ROW}:${QUOTE_HEADER_ROW}`, printTitlesColumn: 'A:A' }),
-    rows: list.rows,
+    widths: [44, ...data.quotes.map(() => OFFER_WIDTH)],
+    frozen: { rows: header, columns: 1 },
+    pageSetup: landscapeFitToWidth({ printTitlesRow: `${header}:${header}`, printTitlesColumn: 'A:A' }),
+    rows: g.rows(),
   };
 }
 
@@ -310,7 +281,7 @@ function householdSheet(data: QuoteWorkbookData): SheetSpec {
 
 function src(s: Source | null | undefined): string {
   if (!s) return '';
-  return `${sourceFileText(s.file)}, ${s.section}, l. ${s.lines[0] === s.lines[1] ? s.lines[0] : `${s.lines[0]}–${s.lines[1]}`}`;
+  return `${sourceFileText(s.file)}, ${s.section}, l. ${lineRange(s)}`;
 }
 
 const OUTCOME_FR: Record<QuoteLine['outcome'], string> = { priced: 'tarifé', free: 'gratuit', 'non-precise': NOT_SPECIFIED, refused: 'refusé' };
@@ -403,7 +374,7 @@ function notesSheet(data: QuoteWorkbookData): SheetSpec {
 }
 
 export function quoteWorkbookSpec(data: QuoteWorkbookData, options: QuoteWorkbookOptions): WorkbookSpec {
-  if (data.quotes.length === 0) throw new Error('aucune offre à exporter');
+  if (data.quotes.length === 0) throw new GrilleError('INVALID_INPUT', 'aucune offre à exporter');
   const date = toDocumentDate(options.date);
   return {
     properties: {

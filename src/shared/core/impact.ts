@@ -1,5 +1,5 @@
 /**
- * CDG budget impact of a tariff change, with the employer participation (issue 3, "CDG budget impact"). Pure.
+ * CDG budget impact of a tariff change, with the employer participation. Pure.
  *
  * API
  * - `tableOfVersion(product, versionCode)` / `tableOfRevision(result, label)` → `TariffTable` (the cells to compare;
@@ -206,84 +206,129 @@ function deltas(b: number | null, a: number | null, bAnnual: number | null, aAnn
   };
 }
 
-export function computeImpact(request: ImpactRequest): ImpactResult {
+/** What every pass of `computeImpact` reads, and the lists they fill. */
+interface ImpactContext {
+  product: ProductFile;
+  before: TariffTable;
+  after: TariffTable;
+  spec: ParticipationSpec;
+  segmentMap: Map<string, SegmentEntry>;
+  formulas: Set<string>;
+  /** the agents' own segments (open to the principal, not retired): who receives the participation by default */
+  defaultAgents: string[];
+  agents: Set<string>;
+  hypotheses: Hypothesis[];
+  errors: ImpactResult['errors'];
+  missing: ImpactResult['missing'];
+}
+
+function contextOf(request: ImpactRequest): ImpactContext {
   const { product, before, after } = request;
   const spec: ParticipationSpec = request.participation ?? { kind: 'none' };
-  const segments = product.segments;
-  const segmentMap = new Map(segments.map((s) => [s.code, s]));
-  const formulas = new Set(product.formulas.map((f) => f.code));
-  const defaultAgents = segments.filter((s) => s.roles.includes('principal') && s.status !== 'retraite').map((s) => s.code);
-  const agents = new Set(spec.segments ?? defaultAgents);
-  const hypotheses: Hypothesis[] = [];
-  const errors: ImpactResult['errors'] = [];
-  const missing: ImpactResult['missing'] = [];
-  const lines: ImpactLine[] = [];
+  const defaultAgents = product.segments.filter((s) => s.roles.includes('principal') && s.status !== 'retraite').map((s) => s.code);
+  return {
+    product,
+    before,
+    after,
+    spec,
+    segmentMap: new Map(product.segments.map((s) => [s.code, s])),
+    formulas: new Set(product.formulas.map((f) => f.code)),
+    defaultAgents,
+    agents: new Set(spec.segments ?? defaultAgents),
+    hypotheses: [],
+    errors: [],
+    missing: [],
+  };
+}
 
-  for (const s of spec.segments ?? []) {
-    if (!segmentMap.has(s)) errors.push({ line: 0, message: `participation: segment « ${s} » inconnu (${segments.map((x) => x.code).join(', ')})` });
+/** The participation's segments must be the product's. */
+function checkParticipationSegments(ctx: ImpactContext): void {
+  const segments = ctx.product.segments;
+  for (const s of ctx.spec.segments ?? []) {
+    if (!ctx.segmentMap.has(s)) ctx.errors.push({ line: 0, message: `participation: segment « ${s} » inconnu (${segments.map((x) => x.code).join(', ')})` });
   }
+}
 
-  for (const row of request.headcounts) {
-    if (!formulas.has(row.formula)) {
-      errors.push({ line: row.line, message: `formule « ${row.formula} » inconnue pour « ${product.product.id} » (${[...formulas].join(', ')})` });
-      continue;
-    }
-    const segment = segmentMap.get(row.segment);
-    if (!segment) {
-      errors.push({ line: row.line, message: `segment « ${row.segment} » inconnu pour « ${product.product.id} » (${segments.map((s) => s.code).join(', ')})` });
-      continue;
-    }
-    if (row.status !== null && segment.status !== null && row.status !== segment.status) {
-      errors.push({ line: row.line, message: `statut « ${row.status} » contraire au segment « ${segment.label} »` });
-      continue;
-    }
-    const receives = agents.has(row.segment);
-    let participation: number | null = 0;
-    if (receives) {
-      const p = participationFor(spec, row.band);
-      if (!p.ok) {
-        errors.push({ line: row.line, message: p.message });
-        participation = null;
-      } else participation = p.amountCents;
-    }
-    if (segment.roles.includes('enfant') && row.status === null && segments.some((s) => s.status === 'retraite')) {
-      addHypothesis(hypotheses, {
-        code: 'enfants-sans-statut',
-        ruling: 4,
-        text: "Lignes « enfant » sans statut: comptées comme enfants d'agents actifs (colonne Enfants de la grille des actifs). Pour les enfants de retraités, ajouter la colonne « statut » = retraite.",
-        source: segment.source,
-      });
-    }
-    const b = priceOf(before, row, segment, segments);
-    const a = priceOf(after, row, segment, segments);
-    for (const [which, r, table] of [['before', b, before], ['after', a, after]] as const) {
-      if (!r.cell) missing.push({ line: row.line, side: which, formula: row.formula, segment: row.segment, why: r.why ?? '' });
-      if (r.retireeChild) {
-        addHypothesis(hypotheses, {
-          code: 'enfant-de-retraite',
-          ruling: 4,
-          text: `Enfants de retraités (${table.label}): la grille des retraités n'a pas de colonne Enfants; pas de tarif donné par la source, aucune autre colonne n'est substituée.`,
-          source: null,
-        });
-      }
-    }
-    const sb = side(b.cell, b.why, row.count, receives, participation);
-    const sa = side(a.cell, a.why, row.count, receives, participation);
-    lines.push({
-      formula: row.formula,
-      segment: row.segment,
-      status: row.status,
-      band: row.band,
-      count: row.count,
-      line: row.line,
-      receivesParticipation: receives,
-      before: sb,
-      after: sa,
-      ...deltas(sb.monthlyCents, sa.monthlyCents, sb.annualCents, sa.annualCents),
+/** The segment of a headcount row the product can read; null (and an error) when it cannot. */
+function readRow(ctx: ImpactContext, row: HeadcountRow): SegmentEntry | null {
+  const id = ctx.product.product.id;
+  if (!ctx.formulas.has(row.formula)) {
+    ctx.errors.push({ line: row.line, message: `formule « ${row.formula} » inconnue pour « ${id} » (${[...ctx.formulas].join(', ')})` });
+    return null;
+  }
+  const segment = ctx.segmentMap.get(row.segment);
+  if (!segment) {
+    ctx.errors.push({ line: row.line, message: `segment « ${row.segment} » inconnu pour « ${id} » (${ctx.product.segments.map((s) => s.code).join(', ')})` });
+    return null;
+  }
+  if (row.status !== null && segment.status !== null && row.status !== segment.status) {
+    ctx.errors.push({ line: row.line, message: `statut « ${row.status} » contraire au segment « ${segment.label} »` });
+    return null;
+  }
+  return segment;
+}
+
+/** The participation per agent of a row before the cap: 0 when the row does not receive it, null (and an error) when its band is unknown. */
+function participationOf(ctx: ImpactContext, row: HeadcountRow, receives: boolean): number | null {
+  if (!receives) return 0;
+  const p = participationFor(ctx.spec, row.band);
+  if (p.ok) return p.amountCents;
+  ctx.errors.push({ line: row.line, message: p.message });
+  return null;
+}
+
+/** A row's price on both sides: what has none goes to `missing`, with the hypotheses it rests on (docs/RULINGS.md, règle 4). */
+function pricesOf(ctx: ImpactContext, row: HeadcountRow, segment: SegmentEntry) {
+  const segments = ctx.product.segments;
+  if (segment.roles.includes('enfant') && row.status === null && segments.some((s) => s.status === 'retraite')) {
+    addHypothesis(ctx.hypotheses, {
+      code: 'enfants-sans-statut',
+      ruling: 4,
+      text: "Lignes « enfant » sans statut: comptées comme enfants d'agents actifs (colonne Enfants de la grille des actifs). Pour les enfants de retraités, ajouter la colonne « statut » = retraite.",
+      source: segment.source,
     });
   }
+  const b = priceOf(ctx.before, row, segment, segments);
+  const a = priceOf(ctx.after, row, segment, segments);
+  for (const [which, r, table] of [['before', b, ctx.before], ['after', a, ctx.after]] as const) {
+    if (!r.cell) ctx.missing.push({ line: row.line, side: which, formula: row.formula, segment: row.segment, why: r.why ?? '' });
+    if (r.retireeChild) {
+      addHypothesis(ctx.hypotheses, {
+        code: 'enfant-de-retraite',
+        ruling: 4,
+        text: `Enfants de retraités (${table.label}): la grille des retraités n'a pas de colonne Enfants; pas de tarif donné par la source, aucune autre colonne n'est substituée.`,
+        source: null,
+      });
+    }
+  }
+  return { b, a };
+}
 
-  // Groups per formula × segment, totals, partial sums.
+/** One headcount row costed before and after; null when the product cannot read it. */
+function impactLine(ctx: ImpactContext, row: HeadcountRow): ImpactLine | null {
+  const segment = readRow(ctx, row);
+  if (!segment) return null;
+  const receives = ctx.agents.has(row.segment);
+  const participation = participationOf(ctx, row, receives);
+  const { b, a } = pricesOf(ctx, row, segment);
+  const sb = side(b.cell, b.why, row.count, receives, participation);
+  const sa = side(a.cell, a.why, row.count, receives, participation);
+  return {
+    formula: row.formula,
+    segment: row.segment,
+    status: row.status,
+    band: row.band,
+    count: row.count,
+    line: row.line,
+    receivesParticipation: receives,
+    before: sb,
+    after: sa,
+    ...deltas(sb.monthlyCents, sa.monthlyCents, sb.annualCents, sa.annualCents),
+  };
+}
+
+/** Groups per formula × segment, totals, partial sums (docs/RULINGS.md, règle 1: sums of rounded cells). */
+function sumLines(lines: readonly ImpactLine[]) {
   const groups = new Map<string, ImpactGroup>();
   const total = { count: 0, before: emptyTotals(), after: emptyTotals() };
   const partial = { before: emptyTotals(), after: emptyTotals() };
@@ -304,42 +349,58 @@ export function computeImpact(request: ImpactRequest): ImpactResult {
     addSide(partial.after, l.after, true);
   }
   for (const g of groups.values()) Object.assign(g, deltas(g.before.monthlyCents, g.after.monthlyCents, g.before.annualCents, g.after.annualCents));
+  return { groups: [...groups.values()], total, partial };
+}
 
+/** Who receives the participation and its cap; how the costs are counted. */
+function costHypotheses(ctx: ImpactContext): void {
+  const spec = ctx.spec;
   if (spec.kind !== 'none') {
-    addHypothesis(hypotheses, {
+    addHypothesis(ctx.hypotheses, {
       code: 'participation-plafond',
       ruling: null,
       text: `Participation employeur (${describeParticipation(spec)}) plafonnée à la cotisation de l'agent: elle ne peut dépasser la cotisation due.`,
       source: null,
     });
-    addHypothesis(hypotheses, {
+    addHypothesis(ctx.hypotheses, {
       code: 'participation-segments',
       ruling: null,
       text: spec.segments
         ? `Participation versée aux segments: ${spec.segments.join(', ')}.`
-        : `Participation versée par agent sur sa propre cotisation, segments ${defaultAgents.join(', ')}; ni les enfants ni les retraités n'en reçoivent.`,
+        : `Participation versée par agent sur sa propre cotisation, segments ${ctx.defaultAgents.join(', ')}; ni les enfants ni les retraités n'en reçoivent.`,
       source: null,
     });
   }
-  addHypothesis(hypotheses, {
+  addHypothesis(ctx.hypotheses, {
     code: 'impact-annuel',
     ruling: 1,
     text: 'Coût mensuel = effectif × cotisation arrondie de la cellule; coût annuel = 12 × coût mensuel.',
     source: null,
   });
+}
 
-  const complete = missing.length === 0 && lines.every((l) => l.before.employerPerAgentCents !== null && l.after.employerPerAgentCents !== null);
+export function computeImpact(request: ImpactRequest): ImpactResult {
+  const ctx = contextOf(request);
+  checkParticipationSegments(ctx);
+  const lines: ImpactLine[] = [];
+  for (const row of request.headcounts) {
+    const line = impactLine(ctx, row);
+    if (line) lines.push(line);
+  }
+  const { groups, total, partial } = sumLines(lines);
+  costHypotheses(ctx);
+  const complete = ctx.missing.length === 0 && lines.every((l) => l.before.employerPerAgentCents !== null && l.after.employerPerAgentCents !== null);
   return {
-    beforeLabel: before.label,
-    afterLabel: after.label,
-    participation: describeParticipation(spec),
+    beforeLabel: ctx.before.label,
+    afterLabel: ctx.after.label,
+    participation: describeParticipation(ctx.spec),
     lines,
-    groups: [...groups.values()],
+    groups,
     totals: { ...total, ...deltas(total.before.monthlyCents, total.after.monthlyCents, total.before.annualCents, total.after.annualCents) },
     complete,
     partial,
-    missing,
-    errors,
-    hypotheses,
+    missing: ctx.missing,
+    errors: ctx.errors,
+    hypotheses: ctx.hypotheses,
   };
 }
