@@ -1,5 +1,5 @@
 /**
- * Catalogue editing from the desktop (issue 6): edit a guarantee, a tariff cell, a formula's label;
+ * Catalogue editing from the desktop: edit a guarantee, a tariff cell, a formula's label;
  * add a guarantee, a formula, a version, a product; undo the latest edits. Shared by the IPC handlers and the CLI.
  *
  * Every change is checked whole before anything is written (product, guarantee position, codes,

@@ -1,5 +1,5 @@
 /**
- * CDG budget impact of a tariff change, with the employer participation (issue 3, "CDG budget impact"). Pure.
+ * CDG budget impact of a tariff change, with the employer participation. Pure.
  *
  * API
  * - `tableOfVersion(product, versionCode)` / `tableOfRevision(result, label)` → `TariffTable` (the cells to compare;
