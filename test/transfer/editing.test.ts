@@ -1,103 +1,25 @@
 /**
- * Catalogue editing from the desktop (issue 6), through `dispatch` over a temporary SQLite catalogue:
+ * Catalogue editing from the desktop, through `dispatch` over a temporary SQLite catalogue:
  * each kind of edit changes the value, is recorded with its old and new values and comment, and is
  * seen by the comparison; a stale or invalid edit is refused in French with nothing written; undo
  * restores exactly the values of data/products and chains; history says what undo would undo.
  * Expected values are read from data/products (the seed quotes they carry), never from the program.
  */
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UNSOURCED_FILE, type CatalogueEdit, type EditAnswer, type HistoryEntryDto, type Result, type UndoAnswer } from '../../src/shared/api';
+import { UNSOURCED_FILE, type CatalogueEdit } from '../../src/shared/api';
 import type { ProductFile } from '../../src/shared/core/catalogue-schema';
 import type { Comparison } from '../../src/shared/core/compare';
-import { loadDataDir } from '../../src/main/catalogue/data-dir';
-import { checkCatalogueProvenance, findSeedsDir } from '../../src/main/catalogue/provenance-check';
-import { dispatch, type Services } from '../../src/main/ipc-handlers';
-import { catalogueCheck, openCatalogue, type Catalogue } from '../../src/main/services/catalogue';
+import { checkCatalogueProvenance } from '../../src/main/catalogue/provenance-check';
+import { catalogueCheck } from '../../src/main/services/catalogue';
 import { addProductEdit, addVersionEdit } from '../fixtures/edits';
-import { dbBytes, freshDb } from './helpers';
+import { cell, cellEdit, cellKey, closeHarnesses, DATA, data, edit, guaranteeEdit, harness, history, HOME_HELP, homeHelp, homeHelpIndex, INT, MIE, ok, refused, show, TODAY, undo } from './edit-harness';
+import { dbBytes } from './helpers';
 
-const TODAY = '2026-11-22';
-const DATA = new Map(loadDataDir().products.map((p) => [p.product.id, p]));
-const data = (id: string): ProductFile => structuredClone(DATA.get(id)!);
+afterEach(closeHarnesses);
 
-// the IMA home help of mie-assistance (seed 000, art. 3.1): 15 hours over at most 2 weeks
-const MIE = 'mie-assistance';
-const HOME_HELP = 'assistance.aide_domicile.hospitalisation';
-const homeHelpIndex = data(MIE).guarantees.findIndex((g) => g.category === HOME_HELP);
-const homeHelp = data(MIE).guarantees[homeHelpIndex]!;
-// Intériale 2026, Sécurité, jeunes actifs (seed 003, Annexe 1)
-const INT = 'interiale-cdg-sante';
-const cellKey = { version: '2026', formula: 'securite', option: '', segment: 'jeune-actif', zone: '' };
-const cell = data(INT).tariffs.find((t) => t.version === '2026' && t.formula === 'securite' && t.segment === 'jeune-actif' && t.option === '' && t.zone === '')!;
-
-const noJobs = { run: () => Promise.reject(new Error('aucune tâche dans ces tests')), cancel: async () => false } as unknown as Services['jobs'];
-
-interface Harness {
-  file: string;
-  services: Services;
-  cat: () => Promise<Catalogue>;
-}
-const open: Promise<Catalogue>[] = [];
-afterEach(async () => {
-  for (const c of open.splice(0)) (await c).close();
-});
-
-async function harness(): Promise<Harness> {
-  const file = await freshDb();
-  let cat: Promise<Catalogue> | null = null;
-  const get = () => {
-    if (!cat) {
-      cat = openCatalogue(file);
-      open.push(cat);
-    }
-    return cat;
-  };
-  const services: Services = { catalogue: get, saveAs: async () => null, today: () => TODAY, jobs: noJobs };
-  await get();
-  return { file, services, cat: get };
-}
-
-async function ok<T>(h: Harness, method: Parameters<typeof dispatch>[1], ...args: unknown[]): Promise<T> {
-  const r = await dispatch(h.services, method, args);
-  if (!r.ok) throw new Error(`${method} refusé : ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-async function refused(h: Harness, method: Parameters<typeof dispatch>[1], ...args: unknown[]): Promise<{ code: string; message: string }> {
-  const r: Result<unknown> = await dispatch(h.services, method, args);
-  if (r.ok) throw new Error(`${method} accepté : ${JSON.stringify(r.value)}`);
-  return r.error;
-}
-const show = (h: Harness, id: string) => ok<ProductFile>(h, 'catalogueShow', id);
-const edit = (h: Harness, e: CatalogueEdit) => ok<EditAnswer>(h, 'editCatalogue', e);
-const history = (h: Harness, productId: string | null) => ok<HistoryEntryDto[]>(h, 'history', { productId });
-const undo = (h: Harness, productId: string | null) => ok<UndoAnswer>(h, 'undoEdit', { productId });
-
-const guaranteeEdit = (over: Partial<Extract<CatalogueEdit, { kind: 'guarantee' }>> = {}): CatalogueEdit => ({
-  kind: 'guarantee',
-  productId: MIE,
-  index: homeHelpIndex,
-  expectedText: homeHelp.text,
-  text: '20 h sur 2 semaines max.',
-  status: 'covered',
-  quantities: { hours: 20, periodDays: 14 },
-  conditions: homeHelp.conditions ?? null,
-  source: { mode: 'none' },
-  comment: 'avenant annoncé par IMA, document pas encore reçu',
-  ...over,
-});
-const cellEdit = (over: Partial<Extract<CatalogueEdit, { kind: 'tariffCell' }>> = {}): CatalogueEdit => ({
-  kind: 'tariffCell',
-  productId: INT,
-  ...cellKey,
-  expectedCents: cell.amountCents,
-  amountCents: 2600,
-  source: { mode: 'document', file: 'avenant-4.pdf', section: 'Annexe 1 – Cotisations 2026 rectifiées', lines: [12, 12], quote: 'Sécurité 26,00 € 36,06 € 14,33 €' },
-  comment: 'rectificatif de l’assureur',
-  ...over,
-});
 const labelEdit = (over: Partial<Extract<CatalogueEdit, { kind: 'formulaLabel' }>> = {}): CatalogueEdit => ({
   kind: 'formulaLabel',
   productId: INT,
@@ -457,74 +379,6 @@ describe('adding a guarantee', () => {
     );
     expect(dbBytes(h.file).equals(before)).toBe(true);
     expect((await history(h, MIE))[0]).toMatchObject({ action: 'add.guarantee', undoable: true, undoneBy: null });
-  });
-});
-
-describe('catalogue check of the documents a user cites', () => {
-  /** catalogueCheck with the seed texts at hand (the provenance test of data/ says where to put them) */
-  const checkWithSeeds = (cat: Catalogue) => {
-    const seeds = findSeedsDir();
-    if (!seeds.dir) throw new Error(seeds.message);
-    const saved = process.env.GRILLE_SOURCES;
-    process.env.GRILLE_SOURCES = seeds.dir;
-    try {
-      return catalogueCheck(cat);
-    } finally {
-      if (saved === undefined) delete process.env.GRILLE_SOURCES;
-      else process.env.GRILLE_SOURCES = saved;
-    }
-  };
-
-  it('a value citing a document Grille has no text of passes, listed as not verifiable with its document', async () => {
-    const h = await harness();
-    expect(checkWithSeeds(await h.cat()).provenance.unverifiable).toEqual({ total: 0, products: [] });
-    await edit(h, cellEdit({ source: { mode: 'document', file: 'Avenant n°5.pdf', section: 'Annexe 1', lines: [3, 3], quote: 'Sécurité 26,00 € 36,06 € 14,33 €' } }));
-    await edit(h, guaranteeEdit({ source: { mode: 'document', file: 'Avenant n°5.pdf', section: 'art. 3.1', lines: [7, 8], quote: 'dans la limite de 20 heures sur 14 jours' } }));
-    const report = checkWithSeeds(await h.cat());
-    expect(report.provenance.problems).toEqual([]);
-    expect(report.provenance.checked).toBe(true);
-    expect(report.provenance.unverifiable).toEqual({
-      total: 2,
-      products: expect.arrayContaining([
-        { id: INT, count: 1, where: ['tarifs de la version 2026 : 1 cellule'], files: ['Avenant n°5.pdf'] },
-        { id: MIE, count: 1, where: [`garantie n°${homeHelpIndex + 1} (${HOME_HELP})`], files: ['Avenant n°5.pdf'] },
-      ]),
-    });
-    expect(report.provenance.unverifiable.products).toHaveLength(2);
-    expect(report.ok).toBe(true);
-  });
-
-  it('a quote a user attributes to a seed file is still read against its text, and a wrong one fails', async () => {
-    const h = await harness();
-    // the seed's own line with the new amount: this quote is not in 003 at lines 220-228
-    await edit(h, cellEdit({ source: { mode: 'document', file: cell.source.file, section: cell.source.section, lines: cell.source.lines, quote: 'Sécurité 26,00 € 36,06 € 14,33 €' } }));
-    const report = checkWithSeeds(await h.cat());
-    expect(report.ok).toBe(false);
-    expect(report.provenance.unverifiable.total).toBe(0);
-    expect(report.provenance.problems).toEqual([expect.stringMatching(new RegExp(`^${INT}: tarif n°\\d+ \\(2026/securite/jeune-actif\\): citation introuvable aux lignes ${cell.source.lines[0]}-${cell.source.lines[1]}: « Sécurité 26,00 € 36,06 € 14,33 € »$`))]);
-  });
-
-  it('a document of Grille whose text is missing from the sources folder is a problem, not « non vérifiable »', async () => {
-    const h = await harness();
-    const seeds = findSeedsDir();
-    if (!seeds.dir) throw new Error(seeds.message);
-    // a sources folder holding every seed but Intériale's
-    const partial = mkdtempSync(join(tmpdir(), 'grille-some-seeds-'));
-    expect(cell.source.file).toBe('003_7b883febf65126a3.txt');
-    for (const name of readdirSync(seeds.dir)) if (name !== cell.source.file) copyFileSync(join(seeds.dir, name), join(partial, name));
-    const saved = process.env.GRILLE_SOURCES;
-    process.env.GRILLE_SOURCES = partial;
-    try {
-      const report = catalogueCheck(await h.cat());
-      expect(report.ok).toBe(false);
-      expect(report.provenance.unverifiable.total).toBe(0);
-      expect(report.provenance.problems.length).toBeGreaterThan(0);
-      expect(report.provenance.problems.filter((p) => !/^[a-z-]+: .*: document source 003_7b883febf65126a3\.txt introuvable$/.test(p))).toEqual([]);
-      expect(report.provenance.problems.filter((p) => p.startsWith(`${INT}: tarif n°`)).length).toBe(data(INT).tariffs.length);
-    } finally {
-      if (saved === undefined) delete process.env.GRILLE_SOURCES;
-      else process.env.GRILLE_SOURCES = saved;
-    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * CDG budget impact, Intériale 2025 (deliberation l. 89-91) → 2026 (Annexe 1 l. 220-229), with the headcounts
- * format of DOMAIN.md and an employer participation.
+ * CSV (formule;segment;effectif) and an employer participation.
  */
 import { describe, expect, it } from 'vitest';
 import { parseHeadcountsCsv, type HeadcountRow } from '../../src/shared/core/headcounts';

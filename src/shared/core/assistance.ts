@@ -1,5 +1,5 @@
 /**
- * Assistance late requests (ruling 6): each convention prorates its cap when the request comes after
+ * Assistance late requests (docs/RULINGS.md, règle 6): each convention prorates its cap when the request comes after
  * its deadline, and each illustrates its own counting with a worked example. The rule's params say
  * which counting the product's example shows; this function applies it. Pure.
  */

@@ -1,10 +1,10 @@
 /**
- * Headcounts for the CDG budget impact (DOMAIN.md "Headcounts file"). Pure: the caller reads the file.
+ * Headcounts for the CDG budget impact (docs/CLI.md, `grille impact`). Pure: the caller reads the file.
  *
  * CSV: UTF-8 with or without BOM, `;` or `,` separated (taken from the header line), header required:
  *   formule;segment;effectif[;statut][;tranche]
  * one row per formula × segment; `effectif` a whole non-negative number. Two optional columns extend the
- * DOMAIN.md format: `statut` (actif | retraite: for `enfant` rows, the status of the agents whose children they
+ * three-column format: `statut` (actif | retraite: for `enfant` rows, the status of the agents whose children they
  * are, since a retiree's child has no price in Intériale 2026) and `tranche` (the participation band of the row:
  * a band key such as "0-1800" or "isole", or for remuneration bands a monthly amount in euros such as "1650").
  * Header names are read without case or accents (formula, headcount, status, band accepted too). Blank lines are

@@ -4,11 +4,11 @@
  * API
  * - `readMembers(members, at)` → `{ members: ResolvedMember[], refusals: Refusal[] }`: every member with a valid
  *   birth ("AAAA-MM-JJ" or "AAAA", not after the date `at`) is resolved with its age by millésime
- *   (year of `at` − birth year, DOMAIN.md rulings 4 and 5); the others are refused (code "naissance-invalide").
+ *   (year of `at` − birth year, docs/RULINGS.md, règles 4 and 5); the others are refused (code "naissance-invalide").
  * - `parseMemberArg("principal:1980-05-10:actif")` → `{ ok, member }` | French error (CLI form role:birth[:status]).
  * - Unknown roles or statuses (from untyped input) are refused ("role-invalide", "statut-invalide").
  * - `rankChildren(members)` → `{ ranks: Map<member index, rank 1..n>, tie: boolean }`: children (role enfant) ranked
- *   by birth, oldest first (ruling 3). Children whose order the input cannot tell (same year given without the full
+ *   by birth, oldest first (règle 3). Children whose order the input cannot tell (same year given without the full
  *   date, or the same date) keep the input order, and `tie` says so.
  */
 import { roles, statuses, type Role, type Status } from './catalogue-schema';

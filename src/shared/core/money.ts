@@ -10,7 +10,7 @@
  * - `roundDiv(n, d)` (BigInt) / `roundDivNumber(n, d)` (safe integers, exact): n / d rounded half-up to an
  *   integer, halves away from zero (-2.5 → -3): the commercial
  *   "arrondi au plus proche, demi vers le haut" applied symmetrically, so that the rounding of a decrease is the
- *   mirror image of the rounding of an increase (DOMAIN.md ruling 1).
+ *   mirror image of the rounding of an increase (docs/RULINGS.md, règle 1).
  * - `prepareFactor(r)` / `applyFactor(cents, f)`: cents × r rounded half-up (same convention). A prepared
  *   factor uses exact integer arithmetic on numbers while the product stays a safe integer, BigInt beyond.
  * - `factorFromPercent(p)` = 1 + p/100; `inverse(r)`; `mulRational`, `addRational`, `rational(n, d)`.

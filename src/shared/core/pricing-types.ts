@@ -2,7 +2,7 @@
  * Types shared by the pricing engine (quote.ts, mav.ts, revision.ts, impact.ts). Pure.
  *
  * - `Hypothesis`: an assumption the engine made, shown to the user ("hypothèse"): a French statement, the
- *   DOMAIN.md ruling it applies (1-5, or null when it is an engine convention such as a version whose start
+ *   rule of docs/RULINGS.md it applies (1-5, or null when it is an engine convention such as a version whose start
  *   date is unknown), and the source wording it rests on (`source.quote`, verbatim) when the product gives one.
  * - `RuleRef`: the catalogue rule behind a decision (its type, French text and source).
  * - `Refusal`: something the product cannot take, with the rule that refuses it (`rule`) when there is one.
@@ -16,7 +16,7 @@ export type RulingNumber = 1 | 2 | 3 | 4 | 5;
 export interface Hypothesis {
   /** stable identifier, e.g. "age-millesime", "gratuite-enfants" */
   code: string;
-  /** the DOMAIN.md ruling applied, or null for an engine convention */
+  /** the rule of docs/RULINGS.md applied (« règle n »), or null for an engine convention */
   ruling: RulingNumber | null;
   /** what was assumed, in French */
   text: string;

@@ -1,5 +1,5 @@
 /**
- * Tariff revisions (issue 3, "Tariff revisions"; DOMAIN.md rulings 1 and 2). Pure.
+ * Tariff revisions (docs/RULINGS.md, règles 1 and 2). Pure.
  *
  * API
  * - `parseComponentArg("PMSS:1,9")` → `{ ok, component: { label: "PMSS", rate: "1.9" } }` (CLI "label:rate";
