@@ -1,50 +1,55 @@
 /**
  * Writers over prepared statements. Every public function is one transaction: a catalogue is
- * either written whole or not at all.
+ * either written whole or not at all. Each part's columns come from its field table (fields-catalogue.ts).
  */
-import type { ProductFile, Quantities, Source, TariffCellEntry, TaxonomyFile } from '../../shared/core/catalogue-schema';
 import type Database from 'better-sqlite3';
+import type { ProductFile, Quantities, Source, TariffCellEntry, TaxonomyFile } from '../../shared/core/catalogue-schema';
+import { GrilleError } from '../../shared/errors';
+import {
+  componentEntity,
+  documentEntity,
+  formulaEntity,
+  guaranteeEntity,
+  organisationEntity,
+  productEntity,
+  ruleEntity,
+  segmentEntity,
+  sourceEntity,
+  tariffEntity,
+  taxonomyEntity,
+  versionEntity,
+} from './fields-catalogue';
+import { rowWriter, type WriteContext } from './fields-sql';
 import type { Db } from './open';
 
 type Stmt = Database.Statement<unknown[]>;
 
+const rowWriters = {
+  source: rowWriter(sourceEntity, { before: ['product_id'] }),
+  organisation: rowWriter(organisationEntity, { conflict: 'ON CONFLICT(id) DO NOTHING' }),
+  category: rowWriter(taxonomyEntity, { before: ['parent_key'], conflict: 'ON CONFLICT(key) DO NOTHING' }),
+  product: rowWriter(productEntity, { after: ['sort'] }),
+  document: rowWriter(documentEntity, { before: ['product_id'], after: ['sort'] }),
+  formula: rowWriter(formulaEntity, { before: ['product_id'], after: ['sort'] }),
+  segment: rowWriter(segmentEntity, { before: ['product_id'], after: ['sort'] }),
+  version: rowWriter(versionEntity, { before: ['product_id'], after: ['sort'] }),
+  component: rowWriter(componentEntity, { before: ['version_id', 'sort'] }),
+  guarantee: rowWriter(guaranteeEntity, { before: ['product_id'], after: ['sort'] }),
+  cell: rowWriter(tariffEntity),
+  rule: rowWriter(ruleEntity, { before: ['product_id'], after: ['sort'] }),
+};
+
 function statements(db: Db) {
   const p = (sql: string): Stmt => db.prepare<unknown[]>(sql);
+  const w = Object.fromEntries(Object.entries(rowWriters).map(([k, r]) => [k, p(r.sql)])) as Record<keyof typeof rowWriters, Stmt>;
   return {
-    source: p('INSERT INTO sources (product_id, file, section, line_from, line_to, quote) VALUES (?, ?, ?, ?, ?, ?)'),
-    organisation: p(
-      'INSERT INTO organisations (id, name, roles, details, source_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
-    ),
+    ...w,
     organisationExists: p('SELECT 1 FROM organisations WHERE id = ?'),
-    category: p('INSERT INTO categories (key, parent_key, label, sort) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING'),
-    product: p(
-      'INSERT INTO products (id, kind, name, insurer_id, distributor_id, attached_to, description, source_id, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
     productOrganisation: p('INSERT INTO product_organisations (product_id, organisation_id, sort) VALUES (?, ?, ?)'),
     subscriber: p('INSERT INTO product_subscribers (product_id, organisation_id, sort) VALUES (?, ?, ?)'),
     reference: p('INSERT INTO product_references (product_id, reference, sort) VALUES (?, ?, ?)'),
     productCategory: p('INSERT INTO product_categories (product_id, category_key, sort) VALUES (?, ?, ?)'),
-    document: p(
-      'INSERT INTO documents (product_id, code, file, title, kind, line_from, line_to, date, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    formula: p('INSERT INTO formulas (product_id, code, label, kind, description, source_id, sort) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    segment: p(
-      'INSERT INTO segments (product_id, code, label, roles, status, age_min, age_max, source_id, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    version: p(
-      'INSERT INTO versions (product_id, code, label, effective_from, effective_to, document_code, reference, revision_mode, source_id, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    component: p('INSERT INTO version_components (version_id, sort, label, rate) VALUES (?, ?, ?, ?)'),
-    guarantee: p(
-      'INSERT INTO guarantees (product_id, category_key, label, formula_codes, version_codes, status, text, trigger, beneficiary, conditions, derived, source_id, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
     quantity: p('INSERT INTO guarantee_quantities (guarantee_id, kind, value, sort) VALUES (?, ?, ?, ?)'),
-    cell: p(
-      'INSERT INTO tariff_cells (version_id, formula_id, option_code, segment_id, zone, amount_cents, period, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    rule: p(
-      'INSERT INTO rules (product_id, type, version_codes, formula_codes, params, text, source_id, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
     maxProductSort: p('SELECT coalesce(max(sort), -1) + 1 AS next FROM products'),
     maxCategorySort: p('SELECT coalesce(max(sort), -1) + 1 AS next FROM categories'),
     setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -65,13 +70,19 @@ function stmts(db: Db): Statements {
 const parentOf = (key: string) => (key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null);
 const depth = (key: string) => key.split('.').length;
 
+const noRef = (): undefined => undefined;
+
 function insertSource(s: Statements, productId: string | null, src: Source): number {
-  return Number(s.source.run(productId, src.file, src.section, src.lines[0], src.lines[1], src.quote).lastInsertRowid);
+  return Number(s.source.run(productId, ...rowWriters.source.params(src, { source: () => 0, ref: noRef } /* a source row cites no source */)).lastInsertRowid);
 }
+
+/** The context of a row whose sources are its own rows (every part but the tariff cells). */
+const ownSources = (s: Statements, productId: string | null): WriteContext => ({ source: (src) => insertSource(s, productId, src), ref: noRef });
 
 function insertCategories(s: Statements, categories: { key: string; label: string; order?: number | undefined }[], firstSort: number) {
   const sorted = [...categories].map((c, i) => ({ ...c, i })).sort((a, b) => depth(a.key) - depth(b.key) || a.i - b.i);
-  for (const c of sorted) s.category.run(c.key, parentOf(c.key), c.label, c.order ?? firstSort + c.i);
+  const ctx = ownSources(s, null);
+  for (const c of sorted) s.category.run(parentOf(c.key), ...rowWriters.category.params({ key: c.key, label: c.label, order: c.order ?? firstSort + c.i }, ctx));
 }
 
 /** Insert categories missing from the table, parents first (a row whose key exists is kept). */
@@ -84,46 +95,31 @@ type VersionEntry = ProductFile['versions'][number];
 type GuaranteeEntry = ProductFile['guarantees'][number];
 type RuleEntry = ProductFile['rules'][number];
 
+/** One row of a product's part (`product_id`, the fields, `sort`), its sources inserted first; the row id. */
+function insertPartRow(s: Statements, part: 'document' | 'formula' | 'segment' | 'version' | 'guarantee' | 'rule', productId: string, entry: object, sort: number): number {
+  return Number(s[part].run(productId, ...rowWriters[part].params(entry, ownSources(s, productId)), sort).lastInsertRowid);
+}
+
 /** Row writers shared by the whole-product writer and the import writer (writer-import.ts). */
 export function insertDocumentRow(db: Db, productId: string, d: DocumentEntry, sort: number): void {
-  stmts(db).document.run(productId, d.id, d.file, d.title, d.kind, d.lines[0], d.lines[1], d.date, sort);
+  insertPartRow(stmts(db), 'document', productId, d, sort);
 }
 
 export function insertVersionRow(db: Db, productId: string, v: VersionEntry, sort: number): number {
   const s = stmts(db);
-  const vid = Number(
-    s.version.run(productId, v.code, v.label, v.effectiveFrom, v.effectiveTo, v.document, v.reference ?? null, v.revision?.mode ?? null, insertSource(s, productId, v.source), sort)
-      .lastInsertRowid,
-  );
-  v.revision?.components.forEach((c, j) => s.component.run(vid, j, c.label, c.rate));
+  const vid = insertPartRow(s, 'version', productId, v, sort);
+  v.revision?.components.forEach((c, j) => s.component.run(vid, j, ...rowWriters.component.params(c, ownSources(s, productId))));
   return vid;
 }
 
 export function insertGuaranteeRow(db: Db, productId: string, g: GuaranteeEntry, sort: number): void {
   const s = stmts(db);
-  const gid = Number(
-    s.guarantee.run(
-      productId,
-      g.category,
-      g.label,
-      JSON.stringify(g.formulas),
-      JSON.stringify(g.versions),
-      g.status,
-      g.text,
-      g.trigger ?? null,
-      g.beneficiary ?? null,
-      g.conditions ?? null,
-      g.derived ? JSON.stringify(g.derived) : null,
-      insertSource(s, productId, g.source),
-      sort,
-    ).lastInsertRowid,
-  );
+  const gid = insertPartRow(s, 'guarantee', productId, g, sort);
   (Object.entries(g.quantities) as [keyof Quantities, number][]).forEach(([kind, value], j) => s.quantity.run(gid, kind, value, j));
 }
 
 export function insertRuleRow(db: Db, productId: string, r: RuleEntry, sort: number): void {
-  const s = stmts(db);
-  s.rule.run(productId, r.type, JSON.stringify(r.versions), JSON.stringify(r.formulas), JSON.stringify(r.params), r.text, insertSource(s, productId, r.source), sort);
+  insertPartRow(stmts(db), 'rule', productId, r, sort);
 }
 
 /** Insert one product (its organisations and categories are added when missing). Not a transaction by itself. */
@@ -131,31 +127,21 @@ function insertProduct(db: Db, product: ProductFile, sort: number): void {
   const s = stmts(db);
   const id = product.product.id;
   for (const o of product.organisations) {
-    if (!s.organisationExists.get(o.id)) {
-      s.organisation.run(o.id, o.name, JSON.stringify(o.roles), o.details ?? null, insertSource(s, null, o.source));
-    }
+    if (!s.organisationExists.get(o.id)) s.organisation.run(...rowWriters.organisation.params(o, ownSources(s, null)));
   }
   const nextCategory = (s.maxCategorySort.get() as { next: number }).next;
   insertCategories(s, product.categories, nextCategory);
   const pr = product.product;
-  s.product.run(id, pr.kind, pr.name, pr.insurer, pr.distributor, pr.attachedTo, pr.description ?? null, insertSource(s, id, pr.source), sort);
+  s.product.run(...rowWriters.product.params(pr, ownSources(s, id)), sort);
   product.organisations.forEach((o, i) => s.productOrganisation.run(id, o.id, i));
   pr.subscribers.forEach((o, i) => s.subscriber.run(id, o, i));
   pr.references.forEach((r, i) => s.reference.run(id, r, i));
   product.categories.forEach((c, i) => s.productCategory.run(id, c.key, i));
   product.documents.forEach((d, i) => insertDocumentRow(db, id, d, i));
   const formulaIds = new Map<string, number>();
-  product.formulas.forEach((f, i) => {
-    const src = f.source ? insertSource(s, id, f.source) : null;
-    formulaIds.set(f.code, Number(s.formula.run(id, f.code, f.label, f.kind, f.description ?? null, src, i).lastInsertRowid));
-  });
+  product.formulas.forEach((f, i) => formulaIds.set(f.code, insertPartRow(s, 'formula', id, f, i)));
   const segmentIds = new Map<string, number>();
-  product.segments.forEach((g, i) => {
-    segmentIds.set(
-      g.code,
-      Number(s.segment.run(id, g.code, g.label, JSON.stringify(g.roles), g.status, g.ageMin, g.ageMax, insertSource(s, id, g.source), i).lastInsertRowid),
-    );
-  });
+  product.segments.forEach((g, i) => segmentIds.set(g.code, insertPartRow(s, 'segment', id, g, i)));
   const versionIds = new Map<string, number>();
   product.versions.forEach((v, i) => versionIds.set(v.code, insertVersionRow(db, id, v, i)));
   product.guarantees.forEach((g, i) => insertGuaranteeRow(db, id, g, i));
@@ -172,21 +158,27 @@ interface Ids {
 function insertTariffCellsUnchecked(s: Statements, productId: string, cells: Iterable<TariffCellEntry>, ids: Ids): number {
   // Cells of one table usually share their source: insert each distinct source once.
   const sourceIds = new Map<string, number>();
+  const byKey: Record<string, Map<string, number>> = { version: ids.versionIds, formula: ids.formulaIds, segment: ids.segmentIds };
+  const ctx: WriteContext = {
+    source(src) {
+      const key = `${src.file}\u0000${src.section}\u0000${src.lines[0]}\u0000${src.lines[1]}\u0000${src.quote}`;
+      let sid = sourceIds.get(key);
+      if (sid === undefined) {
+        sid = insertSource(s, productId, src);
+        sourceIds.set(key, sid);
+      }
+      return sid;
+    },
+    ref: (key, code) => byKey[key]?.get(code),
+  };
   let n = 0;
   for (const c of cells) {
-    const key = `${c.source.file}\u0000${c.source.section}\u0000${c.source.lines[0]}\u0000${c.source.lines[1]}\u0000${c.source.quote}`;
-    let sid = sourceIds.get(key);
-    if (sid === undefined) {
-      sid = insertSource(s, productId, c.source);
-      sourceIds.set(key, sid);
+    const params = rowWriters.cell.params(c, ctx);
+    if (params.includes(undefined)) {
+      // reached only when a caller skipped the catalogue's own checks (an import validates these codes)
+      throw new GrilleError('DATA_INVALID', `${productId} : cellule de tarif ${c.version}/${c.formula}/${c.segment} : version, formule ou segment inconnu`);
     }
-    const v = ids.versionIds.get(c.version);
-    const f = ids.formulaIds.get(c.formula);
-    const g = ids.segmentIds.get(c.segment);
-    if (v === undefined || f === undefined || g === undefined) {
-      throw new Error(`${productId}: cellule de tarif ${c.version}/${c.formula}/${c.segment}: version, formule ou segment inconnu`);
-    }
-    s.cell.run(v, f, c.option, g, c.zone, c.amountCents, c.period, sid);
+    s.cell.run(...params);
     n++;
   }
   return n;
@@ -216,7 +208,8 @@ export function replaceCatalogue(db: Db, taxonomy: TaxonomyFile, products: Produ
 export function saveProduct(db: Db, product: ProductFile, options: { replace?: boolean } = {}): void {
   db.transaction(() => {
     const exists = db.prepare('SELECT sort FROM products WHERE id = ?').get(product.product.id) as { sort: number } | undefined;
-    if (exists && !options.replace) throw new Error(`Le produit ${product.product.id} existe déjà.`);
+    // the callers check the id first: this is a product written in between (another window, the CLI)
+    if (exists && !options.replace) throw new GrilleError('CONFLICT', `Le produit ${product.product.id} existe déjà.`);
     if (exists) deleteProductRows(db, product.product.id);
     const sort = exists?.sort ?? (stmts(db).maxProductSort.get() as { next: number }).next;
     insertProduct(db, product, sort);
