@@ -133,7 +133,7 @@ describe('Editing the catalogue', () => {
     await eventually(() => first.innerText()).toMatch(/« 15 h sur 2 semaines max\., pas de minimum par intervention » → « 20 h sur 2 semaines/);
     expect(await first.innerText()).toMatch(/Avenant 2026 reçu du courtier/);
     // the change is read once, in the main process's text: no column repeats old → new
-    expect(await history.locator('thead th').allInnerTexts()).toEqual(['Date', 'Modification', 'Commentaire', 'État']);
+    await eventually(() => history.locator('thead th').allInnerTexts()).toEqual(['Date', 'Modification', 'Commentaire', 'État']);
     expect((await first.innerText()).split('→')).toHaveLength(2);
     expect((await first.innerText()).match(/20 h sur 2 semaines/g)).toHaveLength(1);
     expect(await first.locator('td').first().innerText()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
@@ -420,9 +420,9 @@ describe('Adding a guarantee', () => {
     await eventually(async () => (await gridRowIds(page, COMPARISON)).includes(HOSPITAL)).toBe(true);
     // 20 h over 30 days against MIE's 15 h over 2 weeks (seed 000, art. 3.1): the new offer is the better column
     await eventually(() => gridCell(page, COMPARISON, HOSPITAL, col(ESSAI))).toMatch(/^▲\s*20 h sur 30 jours max\./);
-    expect(await gridCell(page, COMPARISON, HOSPITAL, col('mie-assistance'))).toMatch(/^▼\s*15 h sur 2 semaines max\./);
+    await eventually(() => gridCell(page, COMPARISON, HOSPITAL, col('mie-assistance'))).toMatch(/^▼\s*15 h sur 2 semaines max\./);
     // a row the new product says nothing about: « non précisé »
-    expect(await gridCell(page, COMPARISON, 'assistance.conseil_social', col(ESSAI))).toMatch(/non précisé/);
+    await eventually(() => gridCell(page, COMPARISON, 'assistance.conseil_social', col(ESSAI))).toMatch(/non précisé/);
     await page.locator(`${COMPARISON} .ag-row[row-id="${HOSPITAL}"] [col-id="${col(ESSAI)}"]`).first().click();
     await eventually(() => page.locator('.comparaison .source-panel').innerText()).toMatch(/offre-assistance-essai\.pdf · art\. 2 Aide à domicile · l\. 14–15[\s\S]*20 heures réparties sur une période de 30 jours/);
     await app.shot('ajout-garantie-comparaison');
