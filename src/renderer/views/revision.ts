@@ -2,38 +2,96 @@
  * Révision / Délibération: compose a revision, see its cell-by-cell diff, save it as a new version; then
  * the budget impact for a CDG population and the deliberation workbook (deliberation.ts).
  */
-import type { GridApi } from 'ag-grid-community';
-import type { ProductSummaryDto, ReviseAnswer } from '../../shared/api';
+import type { ColDef, GridApi } from 'ag-grid-community';
+import type { ProductSummaryDto, ReviseAnswer, ReviseRequest, RevisionDto } from '../../shared/api';
 import type { CellChange } from '../../shared/core/revision';
 import { formatDateFr } from '../../shared/core/format';
-import { ask } from '../ui/api';
-import { busy } from '../ui/busy';
+import { askWithStatus, sayInvalid } from '../ui/ask-status';
 import type { AppContext, View } from '../ui/context';
 import { button, facts, h, replace } from '../ui/dom';
 import { hypothesesList } from '../ui/explain';
 import { compactTheme, makeGrid } from '../ui/grid';
+import { deltaColumn } from '../ui/grid-rows';
+import { sourceWhere } from '../ui/guarantee-lines';
 import { amountText, codeLabels, deltaEurosText, deltaPercentText } from '../ui/labels';
-import { errorText, say } from '../ui/notice';
+import { say } from '../ui/notice';
+import { viewHead } from '../ui/view-head';
 import { deliberationSection } from './deliberation';
-import { revisionForm } from './revision-form';
+import { revisionForm, type RevisionInput } from './revision-form';
 import { productListShow } from '../ui/product-list';
+
+type Names = ReturnType<typeof codeLabels>;
+
+/** « product : +x % », the headline of a revision. */
+export function revisionHeadline(productName: string, r: Pick<RevisionDto, 'totalRateText'>): string {
+  return `${productName} : ${r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`}`;
+}
+
+function revisionFacts(r: RevisionDto): HTMLDListElement {
+  return facts([
+    ['Mode', r.mode === 'additive' ? 'additive (taux additionnés)' : 'composée (taux multipliés)'],
+    ['Composantes', r.components.map((c) => `${c.label} ${c.rate.replace('.', ',')} %`).join(' + ')],
+    ['Facteur', r.factorText],
+    ['Version de départ', r.fromVersion ?? '—'],
+    ['Date d’effet', formatDateFr(r.effectiveFrom)],
+    ['Référence', r.reference ?? ''],
+    ['Cellules révisées', String(r.cells.length)],
+  ]);
+}
+
+/** What the confirmation says will be written. */
+function confirmationText(headline: string, r: RevisionDto): string {
+  return (
+    `${headline} sur ${r.cells.length} cellule(s), à compter du ${formatDateFr(r.effectiveFrom)}` +
+    `${r.reference ? ` (référence ${r.reference})` : ''}. La nouvelle version servira aux devis, aux tarifs et aux délibérations à partir de cette date ; ` +
+    'elle figurera dans l’historique du produit.'
+  );
+}
+
+/** The grid's columns; the names are read at each refresh (they follow the product revised last). */
+function revisionColumns(names: () => Names): ColDef<CellChange>[] {
+  return [
+    { headerName: 'Formule', colId: 'formula', valueGetter: (p) => (p.data ? names().formula(p.data.formula) : ''), width: 140, pinned: 'left' },
+    { headerName: 'Option', colId: 'option', valueGetter: (p) => (p.data?.option ? names().formula(p.data.option) : ''), width: 110 },
+    { headerName: 'Segment', colId: 'segment', valueGetter: (p) => (p.data ? names().segment(p.data.segment) : ''), width: 220 },
+    { headerName: 'Avant', colId: 'old', valueGetter: (p) => (p.data ? amountText(p.data.oldCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
+    { headerName: 'Après', colId: 'new', valueGetter: (p) => (p.data ? amountText(p.data.newCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
+    deltaColumn<CellChange>('Δ €', 'de', 110, (c) => (c ? deltaEurosText(c.deltaCents) : '')),
+    deltaColumn<CellChange>('Δ %', 'dp', 110, (c) => (c ? deltaPercentText(c.deltaPercent) : '')),
+    { headerName: 'Source de la cellule d’origine', colId: 'src', valueGetter: (p) => (p.data?.previousSource ? sourceWhere(p.data.previousSource) : ''), flex: 1, minWidth: 220, tooltip: (p) => (p.data?.previousSource ? `« ${p.data.previousSource.quote} »` : undefined) },
+  ];
+}
+
+function reviseRequest(v: RevisionInput, save: boolean): ReviseRequest {
+  return { productId: v.productId, fromAt: v.fromAt, components: v.components, mode: v.mode, effective: v.effective, save, ...(v.reference ? { reference: v.reference } : {}), ...(v.code ? { code: v.code } : {}) };
+}
+
+/** Saving asks first: the revision is computed and shown, then the person confirms what will be written. */
+function confirmBox(confirmBtn: HTMLButtonElement, cancelBtn: HTMLButtonElement): { element: HTMLElement; text: HTMLParagraphElement } {
+  const text = h('p', { id: 'revision-confirmation-texte' });
+  const element = h(
+    'div',
+    { class: 'confirm', id: 'revision-confirmation', hidden: true, attrs: { role: 'group', 'aria-labelledby': 'revision-confirmation-titre', 'aria-describedby': text.id } },
+    h('h3', { id: 'revision-confirmation-titre', text: 'Enregistrer cette révision comme nouvelle version ?' }),
+    text,
+    h('div', { class: 'actions' }, confirmBtn, cancelBtn),
+  );
+  return { element, text };
+}
+
+function savedText(answer: ReviseAnswer): [string, string] {
+  if (answer.saved) return [`Version « ${answer.saved.version} » enregistrée dans ${answer.saved.product}, à compter du ${formatDateFr(answer.revision.effectiveFrom)}.`, 'Elle sert désormais aux devis et aux tarifs à partir de cette date.'];
+  return ['Révision calculée (non enregistrée).', 'Vérifiez l’écart, puis « Enregistrer comme nouvelle version » si elle est juste.'];
+}
 
 export function revisionView(ctx: AppContext): View {
   const form = revisionForm();
   const computeBtn = button('Calculer la révision', () => void run(false, computeBtn).then(() => closeConfirm()), { class: 'primary', id: 'revision-calculer' });
   const saveBtn = button('Enregistrer comme nouvelle version', () => void prepareSave(), { id: 'revision-enregistrer' });
   const status = h('div', { class: 'slot' });
-  // saving asks first: the revision is computed and shown, then the person confirms what will be written
-  const confirmText = h('p', { id: 'revision-confirmation-texte' });
   const confirmBtn = button('Confirmer l’enregistrement', () => void confirmSave(), { class: 'primary', id: 'revision-confirmer' });
   const cancelBtn = button('Ne pas enregistrer', () => closeConfirm('Rien n’a été enregistré.'), { id: 'revision-ne-pas-enregistrer' });
-  const confirm = h(
-    'div',
-    { class: 'confirm', id: 'revision-confirmation', hidden: true, attrs: { role: 'group', 'aria-labelledby': 'revision-confirmation-titre', 'aria-describedby': confirmText.id } },
-    h('h3', { id: 'revision-confirmation-titre', text: 'Enregistrer cette révision comme nouvelle version ?' }),
-    confirmText,
-    h('div', { class: 'actions' }, confirmBtn, cancelBtn),
-  );
+  const { element: confirm, text: confirmText } = confirmBox(confirmBtn, cancelBtn);
   const summary = h('div', { class: 'revision-summary' });
   const gridEl = h('div', { class: 'grid grid-revision', id: 'revision-grille', hidden: true });
   const explain = h('div');
@@ -41,7 +99,7 @@ export function revisionView(ctx: AppContext): View {
   const element = h(
     'div',
     { class: 'revision' },
-    h('div', { class: 'view-head' }, h('h2', { text: 'Révision tarifaire et délibération' }), h('p', { class: 'lead', text: 'Composez la révision (composantes et mode), vérifiez l’écart cellule par cellule, enregistrez-la comme nouvelle version ; puis chargez les effectifs pour l’impact budgétaire et le classeur de délibération.' })),
+    viewHead('Révision tarifaire et délibération', 'Composez la révision (composantes et mode), vérifiez l’écart cellule par cellule, enregistrez-la comme nouvelle version ; puis chargez les effectifs pour l’impact budgétaire et le classeur de délibération.'),
     form.element,
     h('div', { class: 'actions' }, computeBtn, saveBtn),
     confirm,
@@ -57,25 +115,10 @@ export function revisionView(ctx: AppContext): View {
 
   let names = codeLabels(null);
 
-  function show(answer: ReviseAnswer): void {
-    const r = answer.revision;
-    const productName = products.find((p) => p.id === form.product.value)?.name ?? form.product.value;
-    const total = r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`;
-    replace(
-      summary,
-      h('h3', { text: `${productName} : ${total}` }),
-      facts([
-        ['Mode', r.mode === 'additive' ? 'additive (taux additionnés)' : 'composée (taux multipliés)'],
-        ['Composantes', r.components.map((c) => `${c.label} ${c.rate.replace('.', ',')} %`).join(' + ')],
-        ['Facteur', r.factorText],
-        ['Version de départ', r.fromVersion ?? '—'],
-        ['Date d’effet', formatDateFr(r.effectiveFrom)],
-        ['Référence', r.reference ?? ''],
-        ['Cellules révisées', String(r.cells.length)],
-      ]),
-    );
+  const headline = (r: RevisionDto) => revisionHeadline(products.find((p) => p.id === form.product.value)?.name ?? form.product.value, r);
+
+  function showCells(rows: CellChange[]): void {
     gridEl.hidden = false;
-    const rows = r.cells;
     if (!grid) {
       grid = makeGrid<CellChange>(gridEl, {
         theme: compactTheme,
@@ -83,22 +126,19 @@ export function revisionView(ctx: AppContext): View {
         getRowId: (p) => `${p.data.formula}|${p.data.option}|${p.data.segment}|${p.data.zone}|${p.data.period}`,
         domLayout: 'autoHeight',
         defaultColDef: { resizable: true, sortable: true },
-        columnDefs: [
-          { headerName: 'Formule', colId: 'formula', valueGetter: (p) => (p.data ? names.formula(p.data.formula) : ''), width: 140, pinned: 'left' },
-          { headerName: 'Option', colId: 'option', valueGetter: (p) => (p.data?.option ? names.formula(p.data.option) : ''), width: 110 },
-          { headerName: 'Segment', colId: 'segment', valueGetter: (p) => (p.data ? names.segment(p.data.segment) : ''), width: 220 },
-          { headerName: 'Avant', colId: 'old', valueGetter: (p) => (p.data ? amountText(p.data.oldCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
-          { headerName: 'Après', colId: 'new', valueGetter: (p) => (p.data ? amountText(p.data.newCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
-          { headerName: 'Δ €', colId: 'de', valueGetter: (p) => (p.data ? deltaEurosText(p.data.deltaCents) : ''), width: 110, type: 'rightAligned', cellClass: 'delta' },
-          { headerName: 'Δ %', colId: 'dp', valueGetter: (p) => (p.data ? deltaPercentText(p.data.deltaPercent) : ''), width: 110, type: 'rightAligned', cellClass: 'delta' },
-          { headerName: 'Source de la cellule d’origine', colId: 'src', valueGetter: (p) => (p.data?.previousSource ? `${p.data.previousSource.section} (l. ${p.data.previousSource.lines[0]}–${p.data.previousSource.lines[1]})` : ''), flex: 1, minWidth: 220, tooltip: (p) => (p.data?.previousSource ? `« ${p.data.previousSource.quote} »` : undefined) },
-        ],
+        columnDefs: revisionColumns(() => names),
       });
     } else {
       grid.setGridOption('rowData', rows);
       grid.refreshCells({ force: true });
     }
     grid.setColumnsVisible(['option'], rows.some((c) => c.option !== ''));
+  }
+
+  function show(answer: ReviseAnswer): void {
+    const r = answer.revision;
+    replace(summary, h('h3', { text: headline(r) }), revisionFacts(r));
+    showCells(r.cells);
     replace(explain, hypothesesList(r.hypotheses));
   }
 
@@ -116,13 +156,7 @@ export function revisionView(ctx: AppContext): View {
   async function prepareSave(): Promise<void> {
     const answer = await run(false, saveBtn);
     if (!answer) return;
-    const r = answer.revision;
-    const productName = products.find((p) => p.id === form.product.value)?.name ?? form.product.value;
-    const total = r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`;
-    confirmText.textContent =
-      `${productName} : ${total} sur ${r.cells.length} cellule(s), à compter du ${formatDateFr(r.effectiveFrom)}` +
-      `${r.reference ? ` (référence ${r.reference})` : ''}. La nouvelle version servira aux devis, aux tarifs et aux délibérations à partir de cette date ; ` +
-      'elle figurera dans l’historique du produit.';
+    confirmText.textContent = confirmationText(headline(answer.revision), answer.revision);
     confirm.hidden = false;
     say(status, 'info', 'Vérifiez l’écart ci-dessous, puis confirmez l’enregistrement.');
     confirmBtn.focus();
@@ -139,27 +173,21 @@ export function revisionView(ctx: AppContext): View {
   async function run(save: boolean, trigger: HTMLButtonElement): Promise<ReviseAnswer | null> {
     const input = form.read();
     if (!input.ok) {
-      say(status, 'error', input.message);
-      input.focus.focus();
+      sayInvalid(status, input);
       return null;
     }
     const v = input.value;
-    say(status, 'info', save ? 'Enregistrement de la nouvelle version…' : 'Calcul de la révision…');
-    const answer = await busy(trigger, save ? 'Enregistrement…' : 'Calcul…', () =>
-      ask(() => ctx.api().revise({ productId: v.productId, fromAt: v.fromAt, components: v.components, mode: v.mode, effective: v.effective, save, ...(v.reference ? { reference: v.reference } : {}), ...(v.code ? { code: v.code } : {}) })),
-    );
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), save ? 'Rien n’a été enregistré : corrigez puis relancez.' : 'Corrigez la révision puis relancez.');
-      return null;
-    }
+    const texts = save
+      ? { working: 'Enregistrement de la nouvelle version…', busy: 'Enregistrement…', retry: 'Rien n’a été enregistré : corrigez puis relancez.' }
+      : { working: 'Calcul de la révision…', busy: 'Calcul…', retry: 'Corrigez la révision puis relancez.' };
+    const answer = await askWithStatus(status, trigger, texts, () => ctx.api().revise(reviseRequest(v, save)));
+    if (!answer) return null;
     const product = await ctx.catalogue.product(v.productId);
     names = codeLabels(product.ok ? product.value : null);
-    show(answer.value);
-    if (answer.value.saved) {
-      say(status, 'ok', `Version « ${answer.value.saved.version} » enregistrée dans ${answer.value.saved.product}, à compter du ${formatDateFr(answer.value.revision.effectiveFrom)}.`, 'Elle sert désormais aux devis et aux tarifs à partir de cette date.');
-      ctx.catalogue.invalidate();
-    } else say(status, 'ok', 'Révision calculée (non enregistrée).', 'Vérifiez l’écart, puis « Enregistrer comme nouvelle version » si elle est juste.');
-    return answer.value;
+    show(answer);
+    say(status, 'ok', ...savedText(answer));
+    if (answer.saved) ctx.catalogue.invalidate();
+    return answer;
   }
 
   const showView = productListShow(ctx, status, {
