@@ -3,19 +3,21 @@
  * participation, the budget impact before/after (computed by the impact service) and the export of
  * the deliberation workbook.
  */
-import type { GridApi } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 import type { DeliberationRequest, ImpactRequest } from '../../shared/api';
 import type { ImpactGroup, ImpactResult, SideTotals } from '../../shared/core/impact';
 import { formatEuros } from '../../shared/core/money';
 import { ask } from '../ui/api';
+import { askWithStatus, sayInvalid } from '../ui/ask-status';
 import { busy } from '../ui/busy';
 import type { AppContext } from '../ui/context';
 import { parseDateFr } from '../ui/dates';
 import { button, field, h, replace } from '../ui/dom';
 import { hypothesesList } from '../ui/explain';
-import { compactTheme, makeGrid } from '../ui/grid';
+import { compactTheme } from '../ui/grid';
+import { deltaColumn, refillableGrid } from '../ui/grid-rows';
 import { codeLabels, deltaEurosText, deltaPercentText } from '../ui/labels';
-import { errorText, say, sayExported } from '../ui/notice';
+import { say, sayExported } from '../ui/notice';
 import type { revisionForm } from './revision-form';
 
 const MAX_BYTES = 1024 * 1024;
@@ -56,57 +58,129 @@ function totalsTable(r: ImpactResult): HTMLTableElement {
   );
 }
 
+/** The headcounts file, checked for size and read; what happened is said in the slot (null: not usable). */
+async function readHeadcounts(f: File, fileStatus: HTMLElement): Promise<Headcounts | null> {
+  if (f.size > MAX_BYTES) {
+    say(fileStatus, 'error', `${f.name} : fichier trop gros (${Math.ceil(f.size / 1024)} Ko ; 1 Mo au plus).`, 'Gardez une ligne par formule × segment.');
+    return null;
+  }
+  try {
+    const text = await readFile(f);
+    const headcounts: Headcounts = { text, name: f.name, format: /\.json$/i.test(f.name) ? 'json' : 'csv' };
+    const lines = text.split(/\r?\n/).filter((l) => l.trim()).length;
+    say(fileStatus, 'ok', `${f.name} chargé (${headcounts.format.toUpperCase()}, ${lines} ligne${lines > 1 ? 's' : ''}).`);
+    return headcounts;
+  } catch (e) {
+    say(fileStatus, 'error', `${f.name} : lecture impossible (${(e as Error).message}).`, 'Choisissez un autre fichier.');
+    return null;
+  }
+}
+
+/** The rows a total could not count, said above the partial sums. */
+function missingNotice(r: ImpactResult): HTMLElement | null {
+  if (r.complete) return null;
+  return h(
+    'div',
+    { class: 'notice notice-warn' },
+    h('strong', { text: 'Total incomplet : ' }),
+    'des cotisations ne sont pas données par la source ; les sommes ci-dessous ne portent que sur les lignes connues.',
+    h('ul', null, ...r.missing.map((m) => h('li', { text: `ligne ${m.line} (${m.side === 'before' ? 'avant' : 'après'}) ${m.formula} × ${m.segment} : ${m.why}` }))),
+  );
+}
+
+function impactColumns(names: ReturnType<typeof codeLabels>): ColDef<ImpactGroup>[] {
+  return [
+    { headerName: 'Formule', colId: 'formula', valueGetter: (p) => (p.data ? names.formula(p.data.formula) : ''), width: 130, pinned: 'left' },
+    { headerName: 'Segment', colId: 'segment', valueGetter: (p) => (p.data ? names.segment(p.data.segment) : ''), width: 220 },
+    { headerName: 'Effectif', field: 'count', width: 100, type: 'rightAligned' },
+    { headerName: 'Avant / mois', colId: 'b', valueGetter: (p) => euros(p.data?.before.monthlyCents ?? null), width: 140, type: 'rightAligned' },
+    { headerName: 'Après / mois', colId: 'a', valueGetter: (p) => euros(p.data?.after.monthlyCents ?? null), width: 140, type: 'rightAligned' },
+    deltaColumn<ImpactGroup>('Δ € / mois', 'dm', 120, (g) => deltaEurosText(g?.deltaMonthlyCents ?? null)),
+    deltaColumn<ImpactGroup>('Δ € / an', 'da', 120, (g) => deltaEurosText(g?.deltaAnnualCents ?? null)),
+    deltaColumn<ImpactGroup>('Δ %', 'dp', 100, (g) => deltaPercentText(g?.deltaPercent ?? null)),
+    { headerName: 'Part employeur après / mois', colId: 'ea', valueGetter: (p) => euros(p.data?.after.employerMonthlyCents ?? null), flex: 1, minWidth: 180, type: 'rightAligned' },
+  ];
+}
+
+/** The employer participation as typed, left out of the request when empty. */
+function participationOf(input: HTMLInputElement): { participation?: string } {
+  return input.value.trim() ? { participation: input.value.trim() } : {};
+}
+
+function deliberationControls() {
+  return {
+    // the browser's own file button speaks the system's language: a French button opens it instead
+    file: h('input', { type: 'file', id: 'deliberation-effectifs', accept: '.csv,.json,text/csv,application/json', hidden: true }),
+    fileStatus: h('div', { class: 'slot' }),
+    participation: h('input', { type: 'text', id: 'deliberation-participation', placeholder: 'ex. 15', size: 30 }),
+    afterRevision: h('input', { type: 'radio', name: 'deliberation-apres', value: 'revision', id: 'deliberation-apres-revision', checked: true }),
+    afterVersion: h('input', { type: 'radio', name: 'deliberation-apres', value: 'version', id: 'deliberation-apres-version' }),
+    toAt: h('input', { type: 'text', id: 'deliberation-date-apres', placeholder: 'JJ/MM/AAAA', inputMode: 'numeric', size: 12, attrs: { 'aria-label': 'Date de la version après' } }),
+    status: h('div', { class: 'slot deliberation-status' }),
+    result: h('div', { class: 'impact' }),
+    gridEl: h('div', { class: 'grid grid-impact', hidden: true }),
+  };
+}
+
+type Controls = ReturnType<typeof deliberationControls>;
+
+function deliberationLayout(c: Controls, pick: HTMLButtonElement, impactBtn: HTMLButtonElement, exportBtn: HTMLButtonElement): HTMLElement {
+  return h(
+    'section',
+    { class: 'deliberation card', id: 'deliberation' },
+    h('h3', { text: 'Délibération : impact budgétaire' }),
+    h(
+      'div',
+      { class: 'form-row' },
+      h('div', { class: 'field' }, h('span', { class: 'field-label', text: 'Fichier des effectifs (CSV ou JSON, 1 Mo au plus)' }), pick, c.file, h('small', { class: 'hint', id: 'deliberation-aide-effectifs', text: 'CSV : formule;segment;effectif[;statut][;tranche], une ligne par formule × segment.' })),
+      field('Participation employeur', c.participation, '€ par agent et par mois (ex. 15) ; vide : aucune ; par tranches : bands:remuneration:0-1800=20,1800+=10')),
+    c.fileStatus,
+    h('fieldset', { class: 'inline' }, h('legend', { text: 'Cotisations après' }), h('label', { class: 'check' }, c.afterRevision, ' la révision composée ci-dessus'), h('label', { class: 'check' }, c.afterVersion, ' la version en vigueur au '), c.toAt),
+    h('div', { class: 'actions' }, impactBtn, exportBtn),
+    c.status,
+    c.result,
+  );
+}
+
+type Side = Pick<ImpactRequest, 'toAt' | 'components' | 'mode'>;
+type Read<T> = { ok: true; value: T } | { ok: false; message: string; focus: HTMLElement };
+
+/** The "after" side: the revision composed above, or a version in force at a date. */
+function afterSide(c: Controls, form: ReturnType<typeof revisionForm>): Read<Side> {
+  if (c.afterVersion.checked) {
+    const d = parseDateFr(c.toAt.value, 'Version après en vigueur au');
+    return d.ok ? { ok: true, value: { toAt: d.iso } } : { ok: false, message: d.message, focus: c.toAt };
+  }
+  const r = form.read();
+  if (!r.ok) return r;
+  return { ok: true, value: { toAt: r.value.effective, components: r.value.components, mode: r.value.mode } };
+}
+
+/** What the impact and the workbook both ask: the product, the "before" date and reference, the "after" side. */
+function baseRequest(c: Controls, form: ReturnType<typeof revisionForm>): Read<{ productId: string; fromAt: string; reference?: string } & Side> {
+  const r = form.read();
+  if (!r.ok) return r;
+  const a = afterSide(c, form);
+  if (!a.ok) return a;
+  return { ok: true, value: { productId: r.value.productId, fromAt: r.value.fromAt, ...(r.value.reference ? { reference: r.value.reference } : {}), ...a.value } };
+}
+
 export function deliberationSection(ctx: AppContext, form: ReturnType<typeof revisionForm>): { element: HTMLElement } {
-  // the browser's own file button speaks the system's language: a French button opens it instead
-  const file = h('input', { type: 'file', id: 'deliberation-effectifs', accept: '.csv,.json,text/csv,application/json', hidden: true });
+  const c = deliberationControls();
+  const { file, fileStatus, participation, status, result, gridEl } = c;
   const pick = button('Choisir le fichier des effectifs…', () => file.click(), { id: 'deliberation-choisir', attrs: { 'aria-describedby': 'deliberation-aide-effectifs' } });
-  const fileStatus = h('div', { class: 'slot' });
-  const participation = h('input', { type: 'text', id: 'deliberation-participation', placeholder: 'ex. 15', size: 30 });
-  const afterRevision = h('input', { type: 'radio', name: 'deliberation-apres', value: 'revision', id: 'deliberation-apres-revision', checked: true });
-  const afterVersion = h('input', { type: 'radio', name: 'deliberation-apres', value: 'version', id: 'deliberation-apres-version' });
-  const toAt = h('input', { type: 'text', id: 'deliberation-date-apres', placeholder: 'JJ/MM/AAAA', inputMode: 'numeric', size: 12, attrs: { 'aria-label': 'Date de la version après' } });
   const impactBtn = button('Calculer l’impact', () => void runImpact(), { class: 'primary', id: 'deliberation-calculer' });
   const exportBtn = button('Exporter le classeur de délibération', () => void exportXlsx(), { id: 'deliberation-exporter', dataset: { command: 'export' } });
-  const status = h('div', { class: 'slot deliberation-status' });
-  const result = h('div', { class: 'impact' });
-  const gridEl = h('div', { class: 'grid grid-impact', hidden: true });
+  const grid = refillableGrid<ImpactGroup>(gridEl, { theme: compactTheme, getRowId: (p) => `${p.data.formula}|${p.data.segment}`, domLayout: 'autoHeight', defaultColDef: { resizable: true } });
   let headcounts: Headcounts | null = null;
-  let grid: GridApi<ImpactGroup> | null = null;
 
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     headcounts = null;
     if (!f) return replace(fileStatus);
     pick.textContent = `Fichier : ${f.name} (changer…)`;
-    if (f.size > MAX_BYTES) return say(fileStatus, 'error', `${f.name} : fichier trop gros (${Math.ceil(f.size / 1024)} Ko ; 1 Mo au plus).`, 'Gardez une ligne par formule × segment.');
-    try {
-      const text = await readFile(f);
-      headcounts = { text, name: f.name, format: /\.json$/i.test(f.name) ? 'json' : 'csv' };
-      const lines = text.split(/\r?\n/).filter((l) => l.trim()).length;
-      say(fileStatus, 'ok', `${f.name} chargé (${headcounts.format.toUpperCase()}, ${lines} ligne${lines > 1 ? 's' : ''}).`);
-    } catch (e) {
-      say(fileStatus, 'error', `${f.name} : lecture impossible (${(e as Error).message}).`, 'Choisissez un autre fichier.');
-    }
+    headcounts = await readHeadcounts(f, fileStatus);
   });
-
-  /** The "after" side: the revision composed above, or a version in force at a date. */
-  function after(): { ok: true; value: Pick<ImpactRequest, 'toAt' | 'components' | 'mode'> } | { ok: false; message: string; focus: HTMLElement } {
-    if (afterVersion.checked) {
-      const d = parseDateFr(toAt.value, 'Version après en vigueur au');
-      return d.ok ? { ok: true, value: { toAt: d.iso } } : { ok: false, message: d.message, focus: toAt };
-    }
-    const r = form.read();
-    if (!r.ok) return r;
-    return { ok: true, value: { toAt: r.value.effective, components: r.value.components, mode: r.value.mode } };
-  }
-
-  function base(): { ok: true; value: { productId: string; fromAt: string; reference?: string } & Pick<ImpactRequest, 'toAt' | 'components' | 'mode'> } | { ok: false; message: string; focus: HTMLElement } {
-    const r = form.read();
-    if (!r.ok) return r;
-    const a = after();
-    if (!a.ok) return a;
-    return { ok: true, value: { productId: r.value.productId, fromAt: r.value.fromAt, ...(r.value.reference ? { reference: r.value.reference } : {}), ...a.value } };
-  }
 
   async function runImpact(): Promise<void> {
     if (!headcounts) {
@@ -114,83 +188,38 @@ export function deliberationSection(ctx: AppContext, form: ReturnType<typeof rev
       pick.focus();
       return;
     }
-    const b = base();
-    if (!b.ok) {
-      say(status, 'error', b.message);
-      b.focus.focus();
-      return;
-    }
+    const b = baseRequest(c, form);
+    if (!b.ok) return sayInvalid(status, b);
     const { reference: _reference, ...rest } = b.value;
-    const request: ImpactRequest = { ...rest, headcountsText: headcounts.text, headcountsFormat: headcounts.format, headcountsName: headcounts.name, ...(participation.value.trim() ? { participation: participation.value.trim() } : {}) };
-    say(status, 'info', 'Calcul de l’impact…');
-    const answer = await busy(impactBtn, 'Calcul…', () => ask(() => ctx.api().impact(request)));
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), 'Corrigez le fichier des effectifs ou la participation, puis relancez.');
-      return;
-    }
-    const r = answer.value;
+    const request: ImpactRequest = { ...rest, headcountsText: headcounts.text, headcountsFormat: headcounts.format, headcountsName: headcounts.name, ...participationOf(participation) };
+    const texts = { working: 'Calcul de l’impact…', busy: 'Calcul…', retry: 'Corrigez le fichier des effectifs ou la participation, puis relancez.' };
+    const r = await askWithStatus(status, impactBtn, texts, () => ctx.api().impact(request));
+    if (!r) return;
     const product = await ctx.catalogue.product(request.productId);
-    const names = codeLabels(product.ok ? product.value : null);
+    showImpact(r, codeLabels(product.ok ? product.value : null));
+  }
+
+  function showImpact(r: ImpactResult, names: ReturnType<typeof codeLabels>): void {
     replace(status);
-    replace(
-      result,
-      h('h4', { text: `Impact : ${r.beforeLabel} → ${r.afterLabel}` }),
-      h('p', { text: `Participation employeur : ${r.participation}` }),
-      r.complete ? null : h('div', { class: 'notice notice-warn' }, h('strong', { text: 'Total incomplet : ' }), 'des cotisations ne sont pas données par la source ; les sommes ci-dessous ne portent que sur les lignes connues.', h('ul', null, ...r.missing.map((m) => h('li', { text: `ligne ${m.line} (${m.side === 'before' ? 'avant' : 'après'}) ${m.formula} × ${m.segment} : ${m.why}` })))),
-      totalsTable(r),
-    );
+    replace(result, h('h4', { text: `Impact : ${r.beforeLabel} → ${r.afterLabel}` }), h('p', { text: `Participation employeur : ${r.participation}` }), missingNotice(r), totalsTable(r));
     gridEl.hidden = false;
-    const defs = [
-      { headerName: 'Formule', colId: 'formula', valueGetter: (p: { data?: ImpactGroup }) => (p.data ? names.formula(p.data.formula) : ''), width: 130, pinned: 'left' as const },
-      { headerName: 'Segment', colId: 'segment', valueGetter: (p: { data?: ImpactGroup }) => (p.data ? names.segment(p.data.segment) : ''), width: 220 },
-      { headerName: 'Effectif', field: 'count' as const, width: 100, type: 'rightAligned' },
-      { headerName: 'Avant / mois', colId: 'b', valueGetter: (p: { data?: ImpactGroup }) => euros(p.data?.before.monthlyCents ?? null), width: 140, type: 'rightAligned' },
-      { headerName: 'Après / mois', colId: 'a', valueGetter: (p: { data?: ImpactGroup }) => euros(p.data?.after.monthlyCents ?? null), width: 140, type: 'rightAligned' },
-      { headerName: 'Δ € / mois', colId: 'dm', valueGetter: (p: { data?: ImpactGroup }) => deltaEurosText(p.data?.deltaMonthlyCents ?? null), width: 120, type: 'rightAligned', cellClass: 'delta' },
-      { headerName: 'Δ € / an', colId: 'da', valueGetter: (p: { data?: ImpactGroup }) => deltaEurosText(p.data?.deltaAnnualCents ?? null), width: 120, type: 'rightAligned', cellClass: 'delta' },
-      { headerName: 'Δ %', colId: 'dp', valueGetter: (p: { data?: ImpactGroup }) => deltaPercentText(p.data?.deltaPercent ?? null), width: 100, type: 'rightAligned', cellClass: 'delta' },
-      { headerName: 'Part employeur après / mois', colId: 'ea', valueGetter: (p: { data?: ImpactGroup }) => euros(p.data?.after.employerMonthlyCents ?? null), flex: 1, minWidth: 180, type: 'rightAligned' },
-    ];
-    if (!grid) grid = makeGrid<ImpactGroup>(gridEl, { theme: compactTheme, rowData: r.groups, getRowId: (p) => `${p.data.formula}|${p.data.segment}`, columnDefs: defs, domLayout: 'autoHeight', defaultColDef: { resizable: true } });
-    else {
-      grid.setGridOption('columnDefs', defs);
-      grid.setGridOption('rowData', r.groups);
-    }
+    grid.fill(impactColumns(names), r.groups);
     result.append(gridEl);
     const hyp = hypothesesList(r.hypotheses);
     if (hyp) result.append(hyp);
   }
 
   async function exportXlsx(): Promise<void> {
-    const b = base();
-    if (!b.ok) {
-      say(status, 'error', b.message);
-      b.focus.focus();
-      return;
-    }
+    const b = baseRequest(c, form);
+    if (!b.ok) return sayInvalid(status, b);
     const request: DeliberationRequest = {
       ...b.value,
       ...(headcounts ? { headcounts: { text: headcounts.text, format: headcounts.format, name: headcounts.name } } : {}),
-      ...(participation.value.trim() ? { participation: participation.value.trim() } : {}),
+      ...participationOf(participation),
     };
     const answer = await busy(exportBtn, 'Export…', () => ask(() => ctx.api().exportDeliberation(request)));
     sayExported(status, answer, 'Classeur de délibération', 'Corrigez la demande puis relancez l’export.');
   }
 
-  const element = h(
-    'section',
-    { class: 'deliberation card', id: 'deliberation' },
-    h('h3', { text: 'Délibération : impact budgétaire' }),
-    h(
-      'div',
-      { class: 'form-row' },
-      h('div', { class: 'field' }, h('span', { class: 'field-label', text: 'Fichier des effectifs (CSV ou JSON, 1 Mo au plus)' }), pick, file, h('small', { class: 'hint', id: 'deliberation-aide-effectifs', text: 'CSV : formule;segment;effectif[;statut][;tranche], une ligne par formule × segment.' })),
-      field('Participation employeur', participation, '€ par agent et par mois (ex. 15) ; vide : aucune ; par tranches : bands:remuneration:0-1800=20,1800+=10')),
-    fileStatus,
-    h('fieldset', { class: 'inline' }, h('legend', { text: 'Cotisations après' }), h('label', { class: 'check' }, afterRevision, ' la révision composée ci-dessus'), h('label', { class: 'check' }, afterVersion, ' la version en vigueur au '), toAt),
-    h('div', { class: 'actions' }, impactBtn, exportBtn),
-    status,
-    result,
-  );
-  return { element };
+  return { element: deliberationLayout(c, pick, impactBtn, exportBtn) };
 }

@@ -1,165 +1,80 @@
 /**
- * Révision / Délibération: compose a revision, see its cell-by-cell diff, save it as a new version; then
- * the budget impact for a CDG population and the deliberation workbook (deliberation.ts).
+ * Révision / Délibération: compose a revision, see its cell-by-cell diff (revision-result.ts), save it as a
+ * new version once confirmed (revision-confirm.ts); then the budget impact for a CDG population and the
+ * deliberation workbook (deliberation.ts).
  */
-import type { GridApi } from 'ag-grid-community';
-import type { ProductSummaryDto, ReviseAnswer } from '../../shared/api';
-import type { CellChange } from '../../shared/core/revision';
+import type { ProductSummaryDto, ReviseAnswer, ReviseRequest, RevisionDto } from '../../shared/api';
 import { formatDateFr } from '../../shared/core/format';
-import { ask } from '../ui/api';
-import { busy } from '../ui/busy';
+import { askWithStatus, sayInvalid } from '../ui/ask-status';
 import type { AppContext, View } from '../ui/context';
-import { button, facts, h, replace } from '../ui/dom';
-import { hypothesesList } from '../ui/explain';
-import { compactTheme, makeGrid } from '../ui/grid';
-import { amountText, codeLabels, deltaEurosText, deltaPercentText } from '../ui/labels';
-import { errorText, say } from '../ui/notice';
-import { deliberationSection } from './deliberation';
-import { revisionForm } from './revision-form';
+import { button, h } from '../ui/dom';
+import { codeLabels } from '../ui/labels';
+import { say } from '../ui/notice';
 import { productListShow } from '../ui/product-list';
+import { viewHead } from '../ui/view-head';
+import { deliberationSection } from './deliberation';
+import { confirmationText, saveConfirmation } from './revision-confirm';
+import { revisionForm, type RevisionInput } from './revision-form';
+import { revisionResult } from './revision-result';
+
+/** « product : +x % », the headline of a revision. */
+function revisionHeadline(productName: string, r: Pick<RevisionDto, 'totalRateText'>): string {
+  return `${productName} : ${r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`}`;
+}
+
+function reviseRequest(v: RevisionInput, save: boolean): ReviseRequest {
+  return { productId: v.productId, fromAt: v.fromAt, components: v.components, mode: v.mode, effective: v.effective, save, ...(v.reference ? { reference: v.reference } : {}), ...(v.code ? { code: v.code } : {}) };
+}
+
+function savedText(answer: ReviseAnswer): [string, string] {
+  if (answer.saved) return [`Version « ${answer.saved.version} » enregistrée dans ${answer.saved.product}, à compter du ${formatDateFr(answer.revision.effectiveFrom)}.`, 'Elle sert désormais aux devis et aux tarifs à partir de cette date.'];
+  return ['Révision calculée (non enregistrée).', 'Vérifiez l’écart, puis « Enregistrer comme nouvelle version » si elle est juste.'];
+}
+
+function askTexts(save: boolean) {
+  return save
+    ? { working: 'Enregistrement de la nouvelle version…', busy: 'Enregistrement…', retry: 'Rien n’a été enregistré : corrigez puis relancez.' }
+    : { working: 'Calcul de la révision…', busy: 'Calcul…', retry: 'Corrigez la révision puis relancez.' };
+}
 
 export function revisionView(ctx: AppContext): View {
   const form = revisionForm();
-  const computeBtn = button('Calculer la révision', () => void run(false, computeBtn).then(() => closeConfirm()), { class: 'primary', id: 'revision-calculer' });
-  const saveBtn = button('Enregistrer comme nouvelle version', () => void prepareSave(), { id: 'revision-enregistrer' });
   const status = h('div', { class: 'slot' });
-  // saving asks first: the revision is computed and shown, then the person confirms what will be written
-  const confirmText = h('p', { id: 'revision-confirmation-texte' });
-  const confirmBtn = button('Confirmer l’enregistrement', () => void confirmSave(), { class: 'primary', id: 'revision-confirmer' });
-  const cancelBtn = button('Ne pas enregistrer', () => closeConfirm('Rien n’a été enregistré.'), { id: 'revision-ne-pas-enregistrer' });
-  const confirm = h(
-    'div',
-    { class: 'confirm', id: 'revision-confirmation', hidden: true, attrs: { role: 'group', 'aria-labelledby': 'revision-confirmation-titre', 'aria-describedby': confirmText.id } },
-    h('h3', { id: 'revision-confirmation-titre', text: 'Enregistrer cette révision comme nouvelle version ?' }),
-    confirmText,
-    h('div', { class: 'actions' }, confirmBtn, cancelBtn),
-  );
-  const summary = h('div', { class: 'revision-summary' });
-  const gridEl = h('div', { class: 'grid grid-revision', id: 'revision-grille', hidden: true });
-  const explain = h('div');
-  const deliberation = deliberationSection(ctx, form);
-  const element = h(
-    'div',
-    { class: 'revision' },
-    h('div', { class: 'view-head' }, h('h2', { text: 'Révision tarifaire et délibération' }), h('p', { class: 'lead', text: 'Composez la révision (composantes et mode), vérifiez l’écart cellule par cellule, enregistrez-la comme nouvelle version ; puis chargez les effectifs pour l’impact budgétaire et le classeur de délibération.' })),
-    form.element,
-    h('div', { class: 'actions' }, computeBtn, saveBtn),
-    confirm,
-    status,
-    summary,
-    gridEl,
-    explain,
-    deliberation.element,
-  );
-
-  let grid: GridApi<CellChange> | null = null;
+  const result = revisionResult();
+  const computeBtn = button('Calculer la révision', () => void run(false, computeBtn).then(() => confirmation.close()), { class: 'primary', id: 'revision-calculer' });
+  const saveBtn = button('Enregistrer comme nouvelle version', () => void prepareSave(), { id: 'revision-enregistrer' });
+  const confirmation = saveConfirmation(status, saveBtn, () => void confirmSave());
   let products: ProductSummaryDto[] = [];
+  const headline = (r: RevisionDto) => revisionHeadline(products.find((p) => p.id === form.product.value)?.name ?? form.product.value, r);
 
-  let names = codeLabels(null);
-
-  function show(answer: ReviseAnswer): void {
-    const r = answer.revision;
-    const productName = products.find((p) => p.id === form.product.value)?.name ?? form.product.value;
-    const total = r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`;
-    replace(
-      summary,
-      h('h3', { text: `${productName} : ${total}` }),
-      facts([
-        ['Mode', r.mode === 'additive' ? 'additive (taux additionnés)' : 'composée (taux multipliés)'],
-        ['Composantes', r.components.map((c) => `${c.label} ${c.rate.replace('.', ',')} %`).join(' + ')],
-        ['Facteur', r.factorText],
-        ['Version de départ', r.fromVersion ?? '—'],
-        ['Date d’effet', formatDateFr(r.effectiveFrom)],
-        ['Référence', r.reference ?? ''],
-        ['Cellules révisées', String(r.cells.length)],
-      ]),
-    );
-    gridEl.hidden = false;
-    const rows = r.cells;
-    if (!grid) {
-      grid = makeGrid<CellChange>(gridEl, {
-        theme: compactTheme,
-        rowData: rows,
-        getRowId: (p) => `${p.data.formula}|${p.data.option}|${p.data.segment}|${p.data.zone}|${p.data.period}`,
-        domLayout: 'autoHeight',
-        defaultColDef: { resizable: true, sortable: true },
-        columnDefs: [
-          { headerName: 'Formule', colId: 'formula', valueGetter: (p) => (p.data ? names.formula(p.data.formula) : ''), width: 140, pinned: 'left' },
-          { headerName: 'Option', colId: 'option', valueGetter: (p) => (p.data?.option ? names.formula(p.data.option) : ''), width: 110 },
-          { headerName: 'Segment', colId: 'segment', valueGetter: (p) => (p.data ? names.segment(p.data.segment) : ''), width: 220 },
-          { headerName: 'Avant', colId: 'old', valueGetter: (p) => (p.data ? amountText(p.data.oldCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
-          { headerName: 'Après', colId: 'new', valueGetter: (p) => (p.data ? amountText(p.data.newCents, p.data.period) : ''), width: 160, type: 'rightAligned' },
-          { headerName: 'Δ €', colId: 'de', valueGetter: (p) => (p.data ? deltaEurosText(p.data.deltaCents) : ''), width: 110, type: 'rightAligned', cellClass: 'delta' },
-          { headerName: 'Δ %', colId: 'dp', valueGetter: (p) => (p.data ? deltaPercentText(p.data.deltaPercent) : ''), width: 110, type: 'rightAligned', cellClass: 'delta' },
-          { headerName: 'Source de la cellule d’origine', colId: 'src', valueGetter: (p) => (p.data?.previousSource ? `${p.data.previousSource.section} (l. ${p.data.previousSource.lines[0]}–${p.data.previousSource.lines[1]})` : ''), flex: 1, minWidth: 220, tooltip: (p) => (p.data?.previousSource ? `« ${p.data.previousSource.quote} »` : undefined) },
-        ],
-      });
-    } else {
-      grid.setGridOption('rowData', rows);
-      grid.refreshCells({ force: true });
-    }
-    grid.setColumnsVisible(['option'], rows.some((c) => c.option !== ''));
-    replace(explain, hypothesesList(r.hypotheses));
-  }
-
-  function closeConfirm(message?: string): void {
-    if (confirm.hidden) return;
-    confirm.hidden = true;
-    if (message) say(status, 'info', message, 'Modifiez la révision ou enregistrez-la quand elle est juste.');
-    saveBtn.focus();
-  }
   // any change of the form after the preview: the confirmation no longer describes what would be saved
-  form.element.addEventListener('input', () => closeConfirm());
-  form.element.addEventListener('change', () => closeConfirm());
+  form.element.addEventListener('input', () => confirmation.close());
+  form.element.addEventListener('change', () => confirmation.close());
 
   /** « Enregistrer… »: compute and show the revision, then ask. */
   async function prepareSave(): Promise<void> {
     const answer = await run(false, saveBtn);
-    if (!answer) return;
-    const r = answer.revision;
-    const productName = products.find((p) => p.id === form.product.value)?.name ?? form.product.value;
-    const total = r.totalRateText.startsWith('-') ? r.totalRateText : `+${r.totalRateText}`;
-    confirmText.textContent =
-      `${productName} : ${total} sur ${r.cells.length} cellule(s), à compter du ${formatDateFr(r.effectiveFrom)}` +
-      `${r.reference ? ` (référence ${r.reference})` : ''}. La nouvelle version servira aux devis, aux tarifs et aux délibérations à partir de cette date ; ` +
-      'elle figurera dans l’historique du produit.';
-    confirm.hidden = false;
-    say(status, 'info', 'Vérifiez l’écart ci-dessous, puis confirmez l’enregistrement.');
-    confirmBtn.focus();
+    if (answer) confirmation.open(confirmationText(headline(answer.revision), answer.revision));
   }
 
   async function confirmSave(): Promise<void> {
-    const answer = await run(true, confirmBtn);
-    if (answer) {
-      confirm.hidden = true;
-      saveBtn.focus();
-    }
+    if (await run(true, confirmation.confirmBtn)) confirmation.saved();
   }
 
   async function run(save: boolean, trigger: HTMLButtonElement): Promise<ReviseAnswer | null> {
     const input = form.read();
     if (!input.ok) {
-      say(status, 'error', input.message);
-      input.focus.focus();
+      sayInvalid(status, input);
       return null;
     }
     const v = input.value;
-    say(status, 'info', save ? 'Enregistrement de la nouvelle version…' : 'Calcul de la révision…');
-    const answer = await busy(trigger, save ? 'Enregistrement…' : 'Calcul…', () =>
-      ask(() => ctx.api().revise({ productId: v.productId, fromAt: v.fromAt, components: v.components, mode: v.mode, effective: v.effective, save, ...(v.reference ? { reference: v.reference } : {}), ...(v.code ? { code: v.code } : {}) })),
-    );
-    if (!answer.ok) {
-      say(status, 'error', errorText(answer.error), save ? 'Rien n’a été enregistré : corrigez puis relancez.' : 'Corrigez la révision puis relancez.');
-      return null;
-    }
+    const answer = await askWithStatus(status, trigger, askTexts(save), () => ctx.api().revise(reviseRequest(v, save)));
+    if (!answer) return null;
     const product = await ctx.catalogue.product(v.productId);
-    names = codeLabels(product.ok ? product.value : null);
-    show(answer.value);
-    if (answer.value.saved) {
-      say(status, 'ok', `Version « ${answer.value.saved.version} » enregistrée dans ${answer.value.saved.product}, à compter du ${formatDateFr(answer.value.revision.effectiveFrom)}.`, 'Elle sert désormais aux devis et aux tarifs à partir de cette date.');
-      ctx.catalogue.invalidate();
-    } else say(status, 'ok', 'Révision calculée (non enregistrée).', 'Vérifiez l’écart, puis « Enregistrer comme nouvelle version » si elle est juste.');
-    return answer.value;
+    result.show(headline(answer.revision), answer.revision, codeLabels(product.ok ? product.value : null));
+    say(status, 'ok', ...savedText(answer));
+    if (answer.saved) ctx.catalogue.invalidate();
+    return answer;
   }
 
   const showView = productListShow(ctx, status, {
@@ -174,5 +89,19 @@ export function revisionView(ctx: AppContext): View {
     },
   });
 
-  return { element, show: showView };
+  return { element: revisionLayout(form.element, [computeBtn, saveBtn], confirmation.element, status, result.elements, deliberationSection(ctx, form).element), show: showView };
+}
+
+function revisionLayout(form: HTMLElement, actions: HTMLButtonElement[], confirm: HTMLElement, status: HTMLElement, result: HTMLElement[], deliberation: HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'revision' },
+    viewHead('Révision tarifaire et délibération', 'Composez la révision (composantes et mode), vérifiez l’écart cellule par cellule, enregistrez-la comme nouvelle version ; puis chargez les effectifs pour l’impact budgétaire et le classeur de délibération.'),
+    form,
+    h('div', { class: 'actions' }, ...actions),
+    confirm,
+    status,
+    ...result,
+    deliberation,
+  );
 }
