@@ -81,7 +81,3 @@ export type HandlerMap = { [K in Method]: Handler<K> };
 export function handler<A extends unknown[], R>(args: z.ZodType<A>, handle: (services: Services, args: A) => Promise<R>): { args: z.ZodType<A>; handle: (services: Services, args: A) => Promise<R> } {
   return { args, handle };
 }
-
-export const code = z.string().min(1).max(200).regex(/^[a-zA-Z0-9_-]+$/, 'code attendu : lettres, chiffres, - ou _');
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
-export const shortText = z.string().max(500);

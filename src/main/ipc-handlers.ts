@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { channels, type GrilleApi, type Result } from '../shared/api';
-import { code, date, handler, shortText, type AnswerOf, type Handler, type HandlerMap, type Services } from './ipc-handler';
+import { code, date, shortText } from '../shared/request-fields';
+import { handler, type AnswerOf, type Handler, type HandlerMap, type Services } from './ipc-handler';
 import { editHandlers } from './ipc-handlers-edit';
 import type { ExportJob, TaskName } from './jobs/tasks';
 import { reviseAnswer } from './jobs/tasks';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { EDIT_LIMITS } from '../../../shared/core/limits';
-import { code } from '../../ipc-handler';
+import { code } from '../../../shared/request-fields';
 
 export const text = (max: number) => z.string().max(max, `${max} caractères au plus`);
 const lineNumber = z.number().int('numéro de ligne entier attendu').min(1, 'numéro de ligne : 1 ou plus').max(EDIT_LIMITS.line, 'numéro de ligne trop grand');
