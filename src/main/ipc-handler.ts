@@ -64,7 +64,8 @@ export type AnswerOf<K extends Method> = Awaited<ReturnType<GrilleApi[K]>> exten
 /**
  * One channel's handler: its payload schema, whose output is the method's arguments, and the work over
  * parsed arguments, whose answer is the method's. A schema or a handler that drifts from api.ts does not
- * compile.
+ * compile; an optional field on one side only would still fit both ways, which the contract's type-level
+ * test (test/unit/contract-types.test.ts) refuses.
  */
 export interface Handler<K extends Method> {
   args: z.ZodType<ArgsOf<K>>;
