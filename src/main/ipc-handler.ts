@@ -64,7 +64,8 @@ export type AnswerOf<K extends Method> = Awaited<ReturnType<GrilleApi[K]>> exten
 /**
  * One channel's handler: its payload schema, whose output is the method's arguments, and the work over
  * parsed arguments, whose answer is the method's. A schema or a handler that drifts from api.ts does not
- * compile.
+ * compile; an optional field on one side only would still fit both ways, which the contract's type-level
+ * test (test/unit/contract-types.test.ts) refuses.
  */
 export interface Handler<K extends Method> {
   args: z.ZodType<ArgsOf<K>>;
@@ -81,7 +82,3 @@ export type HandlerMap = { [K in Method]: Handler<K> };
 export function handler<A extends unknown[], R>(args: z.ZodType<A>, handle: (services: Services, args: A) => Promise<R>): { args: z.ZodType<A>; handle: (services: Services, args: A) => Promise<R> } {
   return { args, handle };
 }
-
-export const code = z.string().min(1).max(200).regex(/^[a-zA-Z0-9_-]+$/, 'code attendu : lettres, chiffres, - ou _');
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
-export const shortText = z.string().max(500);

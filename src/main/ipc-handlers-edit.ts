@@ -10,8 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
-import type { ImportReportDto, PickedFile } from '../shared/api';
-import { code, date, handler, inFrench, type FileFilter, type HandlerMap } from './ipc-handler';
+import type { CatalogueEdit, EditScope, ExportCatalogueRequest, ImportReportDto, ImportRequest, PickedFile } from '../shared/api';
+import { code, date } from '../shared/request-fields';
+import { handler, inFrench, type FileFilter, type HandlerMap } from './ipc-handler';
 import { editCatalogue, editHistory, EDIT_LIMITS, undoEdit } from './services/editing';
 import { addFormulaPayload } from './services/edits/add-formula';
 import { addGuaranteePayload } from './services/edits/add-guarantee';
@@ -36,9 +37,9 @@ const catalogueEdit = z.discriminatedUnion('kind', [
   addFormulaPayload,
   addVersionPayload,
   addProductPayload,
-]);
+]) satisfies z.ZodType<CatalogueEdit>;
 
-const scope = z.object({ productId: productId.nullable() }).strict();
+const scope = z.object({ productId: productId.nullable() }).strict() satisfies z.ZodType<EditScope>;
 
 const TOKEN_RE = /^[0-9a-f]{32}$/;
 const importRequest = z
@@ -60,8 +61,8 @@ const importRequest = z
       .strict()
       .optional(),
   })
-  .strict();
-const exportRequest = z.object({ productIds: z.array(code).max(500), format: z.enum(['xlsx', 'json']) }).strict();
+  .strict() satisfies z.ZodType<ImportRequest>;
+const exportRequest = z.object({ productIds: z.array(code).max(500), format: z.enum(['xlsx', 'json']) }).strict() satisfies z.ZodType<ExportCatalogueRequest>;
 
 // ---- files picked in the open dialog, behind tokens
 

@@ -4,8 +4,22 @@
  * harness call `dispatch` directly.
  */
 import { z } from 'zod';
-import { channels, type GrilleApi, type Result } from '../shared/api';
-import { code, date, handler, shortText, type AnswerOf, type Handler, type HandlerMap, type Services } from './ipc-handler';
+import {
+  channels,
+  type CompareRequest,
+  type DeliberationRequest,
+  type ExportTariffsRequest,
+  type GrilleApi,
+  type ImpactRequest,
+  type MemberDto,
+  type QuoteRequestDto,
+  type ReimburseRequest,
+  type Result,
+  type RevisionComponentDto,
+  type ReviseRequest,
+} from '../shared/api';
+import { code, date, shortText } from '../shared/request-fields';
+import { handler, type AnswerOf, type Handler, type HandlerMap, type Services } from './ipc-handler';
 import { editHandlers } from './ipc-handlers-edit';
 import type { ExportJob, TaskName } from './jobs/tasks';
 import { reviseAnswer } from './jobs/tasks';
@@ -17,8 +31,8 @@ import { reimburseListing, reimburseOffers } from './reimbursement/service';
 import { getTaxonomy } from './store/reader';
 import { GrilleError } from '../shared/errors';
 
-const component = z.object({ label: z.string().min(1).max(100), rate: z.string().regex(/^[+-]?\d{1,4}([.,]\d{1,6})?$/, 'taux décimal attendu') }).strict();
-const mode = z.enum(['additive', 'compound']);
+const component = z.object({ label: z.string().min(1).max(100), rate: z.string().regex(/^[+-]?\d{1,4}([.,]\d{1,6})?$/, 'taux décimal attendu') }).strict() satisfies z.ZodType<RevisionComponentDto>;
+const mode = z.enum(['additive', 'compound']) satisfies z.ZodType<ReviseRequest['mode']>;
 const compareRequest = z
   .object({
     columns: z
@@ -31,8 +45,8 @@ const compareRequest = z
       .strict()
       .optional(),
   })
-  .strict();
-const member = z.object({ role: z.enum(['principal', 'conjoint', 'enfant']), birth: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/), status: z.enum(['actif', 'retraite']).nullable().optional() }).strict();
+  .strict() satisfies z.ZodType<CompareRequest>;
+const member = z.object({ role: z.enum(['principal', 'conjoint', 'enfant']), birth: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/), status: z.enum(['actif', 'retraite']).nullable().optional() }).strict() satisfies z.ZodType<MemberDto>;
 const quoteRequest = z
   .object({
     productIds: z.array(code).max(500),
@@ -50,10 +64,10 @@ const quoteRequest = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<QuoteRequestDto>;
 const reviseRequest = z
   .object({ productId: code, fromAt: date, components: z.array(component).min(1).max(20), mode, effective: date, reference: shortText.optional(), code: code.optional(), save: z.boolean() })
-  .strict();
+  .strict() satisfies z.ZodType<ReviseRequest>;
 const MAX_HEADCOUNTS = 1024 * 1024;
 const impactRequest = z
   .object({
@@ -67,7 +81,7 @@ const impactRequest = z
     mode: mode.optional(),
     participation: shortText.optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<ImpactRequest>;
 const deliberationRequest = z
   .object({
     productId: code,
@@ -79,7 +93,10 @@ const deliberationRequest = z
     headcounts: z.object({ text: z.string().max(MAX_HEADCOUNTS), format: z.enum(['csv', 'json']), name: z.string().min(1).max(260) }).strict().optional(),
     participation: shortText.optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<DeliberationRequest>;
+const exportTariffsRequest = z.object({ productIds: z.array(code).min(1).max(500) }).strict() satisfies z.ZodType<ExportTariffsRequest>;
+// a job's id (a UUID from the runner)
+const jobId = z.string().min(1).max(100).regex(/^[a-zA-Z0-9-]+$/, 'identifiant de travail attendu');
 
 const MAX_CENTS = 100_000_000; // 1 000 000 €
 const cents = z.number().int().min(0).max(MAX_CENTS);
@@ -97,7 +114,7 @@ const reimburseRequest = z
     loyaltyBonus: z.boolean().optional(),
   })
   .strict()
-  .refine((r) => !r.act !== !r.basket, { message: 'un acte ou un panier attendu (un seul)' });
+  .refine((r) => !r.act !== !r.basket, { message: 'un acte ou un panier attendu (un seul)' }) satisfies z.ZodType<ReimburseRequest>;
 
 type ExportTask = Extract<TaskName, 'exportComparison' | 'exportTariffs' | 'exportQuote' | 'exportDeliberation'>;
 
@@ -154,7 +171,7 @@ export const handlers = {
     }),
   ),
   exportComparison: handler(z.tuple([compareRequest]), async (s, [r]) => exportJob(s, 'exportComparison', 'Export de la comparaison', `comparaison-${s.today()}.xlsx`, r)),
-  exportTariffs: handler(z.tuple([z.object({ productIds: z.array(code).min(1).max(500) }).strict()]), async (s, [r]) =>
+  exportTariffs: handler(z.tuple([exportTariffsRequest]), async (s, [r]) =>
     exportJob(s, 'exportTariffs', 'Export des tarifs', `tarifs-${s.today()}.xlsx`, r),
   ),
   exportQuote: handler(z.tuple([quoteRequest]), async (s, [r]) => exportJob(s, 'exportQuote', 'Export du devis', `devis-${s.today()}.xlsx`, r)),
@@ -164,8 +181,8 @@ export const handlers = {
   reimburseList: handler(z.tuple([]), async () => reimburseListing()),
   // the care date defaults to the shell's today (the document date), so a run is reproducible
   reimburse: handler(z.tuple([reimburseRequest]), async (s, [r]) => reimburseOffers(await s.catalogue(), r, undefined, s.today())),
-  // a job's id (a UUID from the runner): an unknown or finished job answers { cancelled: false }
-  cancelJob: handler(z.tuple([z.string().min(1).max(100).regex(/^[a-zA-Z0-9-]+$/, 'identifiant de travail attendu')]), async (s, [job]) => ({ cancelled: await s.jobs.cancel(job) })),
+  // an unknown or finished job answers { cancelled: false }
+  cancelJob: handler(z.tuple([jobId]), async (s, [job]) => ({ cancelled: await s.jobs.cancel(job) })),
 } satisfies HandlerMap;
 
 /** Only the main frame of our own content may call the API. */

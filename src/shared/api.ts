@@ -164,6 +164,9 @@ export type SourceChoice =
   | { mode: 'none' }
   | { mode: 'document'; file: string; section: string; lines: [number, number]; quote: string };
 
+/** A document the user cites: file, section, first and last line, verbatim quote. */
+export type CitedDocumentDto = Omit<Extract<SourceChoice, { mode: 'document' }>, 'mode'>;
+
 /** The source file of values a user keyed in without a document: shown as « sans source » everywhere. */
 export { UNSOURCED_FILE } from './core/source-label';
 
@@ -306,7 +309,7 @@ export interface ImportRequest {
     period?: 'mois' | 'an';
     document?: string;
     reference?: string;
-    source?: { file: string; section: string; lines: [number, number]; quote: string };
+    source?: CitedDocumentDto;
   };
 }
 
@@ -354,6 +357,20 @@ export interface ImportReportDto {
   backup: string | null;
 }
 
+export interface ExportTariffsRequest {
+  productIds: string[];
+}
+
+/** The edits of one product, or of the whole catalogue when null. */
+export interface EditScope {
+  productId: string | null;
+}
+
+export interface ExportCatalogueRequest {
+  productIds: string[];
+  format: 'xlsx' | 'json';
+}
+
 export interface GrilleApi {
   catalogueList(): Promise<Result<ProductSummaryDto[]>>;
   catalogueShow(productId: string): Promise<Result<ProductFile>>;
@@ -363,7 +380,7 @@ export interface GrilleApi {
   revise(request: ReviseRequest): Promise<Result<ReviseAnswer>>;
   impact(request: ImpactRequest): Promise<Result<ImpactResult>>;
   exportComparison(request: CompareRequest): Promise<Result<ExportAnswer>>;
-  exportTariffs(request: { productIds: string[] }): Promise<Result<ExportAnswer>>;
+  exportTariffs(request: ExportTariffsRequest): Promise<Result<ExportAnswer>>;
   exportQuote(request: QuoteRequestDto): Promise<Result<ExportAnswer>>;
   exportDeliberation(request: DeliberationRequest): Promise<Result<ExportAnswer>>;
   reimburseList(): Promise<Result<ReimburseListAnswer>>;
@@ -371,12 +388,12 @@ export interface GrilleApi {
   cancelJob(job: string): Promise<Result<{ cancelled: boolean }>>;
   editCatalogue(edit: CatalogueEdit): Promise<Result<EditAnswer>>;
   /** undoes the latest edit not yet undone, of one product (or of the whole catalogue when null) */
-  undoEdit(request: { productId: string | null }): Promise<Result<UndoAnswer>>;
-  history(request: { productId: string | null }): Promise<Result<HistoryEntryDto[]>>;
+  undoEdit(request: EditScope): Promise<Result<UndoAnswer>>;
+  history(request: EditScope): Promise<Result<HistoryEntryDto[]>>;
   /** the open dialog; null when the user cancelled */
   pickImportFile(): Promise<Result<PickedFile | null>>;
   importCatalogue(request: ImportRequest): Promise<Result<ImportReportDto>>;
-  exportCatalogue(request: { productIds: string[]; format: 'xlsx' | 'json' }): Promise<Result<ExportAnswer>>;
+  exportCatalogue(request: ExportCatalogueRequest): Promise<Result<ExportAnswer>>;
 }
 
 /** IPC channel names, one per method of GrilleApi. */

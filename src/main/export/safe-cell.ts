@@ -7,6 +7,7 @@
  * "- 10 %" still reads "- 10 %".
  */
 import type { Style } from 'exceljs';
+import { GrilleError } from '../../shared/errors';
 
 /** The Text number format: what a user gets with "Format > Texte"; edits stay text. */
 export const TEXT_NUMFMT = '@';
@@ -64,6 +65,9 @@ export function textGuardStyle(style: Partial<Style> | undefined): Partial<Style
 export interface WritableCell {
   value: unknown;
   style: Partial<Style>;
+  /** where the cell is, for an error's message (an exceljs Cell has both) */
+  address?: string;
+  worksheet?: { name: string };
 }
 
 /** Writes a text as a string cell, whatever it starts with. */
@@ -75,9 +79,12 @@ export function writeText(cell: WritableCell, text: string, style?: Partial<Styl
   else if (style) cell.style = style;
 }
 
-/** Writes a finite number; anything else is a programming error, reported with the value. */
+/** Writes a finite number; anything else is a defect of the workbook's builder, reported with the value and the cell. */
 export function writeNumber(cell: WritableCell, value: number, style?: Partial<Style>): void {
-  if (!Number.isFinite(value)) throw new Error(`valeur numérique invalide pour une cellule : ${value}`);
+  if (!Number.isFinite(value)) {
+    const where = [cell.worksheet ? `feuille « ${cell.worksheet.name} »` : null, cell.address ? `cellule ${cell.address}` : 'une cellule'].filter(Boolean).join(', ');
+    throw new GrilleError('INTERNAL', `Classeur, ${where} : nombre invalide (${value}) ; signalez-le.`);
+  }
   cell.value = value;
   if (style) cell.style = style;
 }

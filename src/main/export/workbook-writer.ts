@@ -14,6 +14,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { PageSetup, Style, WorksheetView } from 'exceljs';
 import JSZip from 'jszip';
+import { GrilleError } from '../../shared/errors';
 import { cleanText, writeText } from './safe-cell';
 
 /**
@@ -80,7 +81,7 @@ export const PAGE_FOOTER = '&L&A&RPage &P / &N';
 /** A date as given by a caller: a Date, "AAAA-MM-JJ" (midnight UTC) or a full ISO timestamp. */
 export function toDocumentDate(value: Date | string): Date {
   const d = value instanceof Date ? new Date(value.getTime()) : new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) throw new Error(`date du document invalide : ${String(value)} (attendu AAAA-MM-JJ)`);
+  if (Number.isNaN(d.getTime())) throw new GrilleError('INVALID_INPUT', `Export : date du document invalide : « ${String(value)} » (attendu AAAA-MM-JJ).`);
   // core.xml keeps whole seconds; the zip keeps 2-second steps from 1980 on
   d.setUTCMilliseconds(0);
   return d;
@@ -202,7 +203,7 @@ export async function writeWorkbook(spec: WorkbookSpec, hooks?: WriteHooks): Pro
         }
         const cell = row.getCell(c + 1);
         if (typeof v === 'number') {
-          if (!Number.isFinite(v)) throw new Error(`feuille « ${sheet.name} », ligne ${r}, colonne ${c + 1} : nombre invalide (${v})`);
+          if (!Number.isFinite(v)) throw new GrilleError('INTERNAL', `Classeur, feuille « ${sheet.name} », ligne ${r}, colonne ${c + 1} : nombre invalide (${v}) ; signalez-le.`);
           cell.value = v;
           if (style) cell.style = style;
         } else if (typeof v === 'object') {
@@ -310,8 +311,9 @@ function lineHeight(lines: number, style: Partial<Style> | undefined): number {
 }
 
 function writeFormula(cell: ExcelJS.Cell, v: FormulaValue, style: Partial<Style> | undefined, where: () => string): void {
-  if (!v.formula || v.formula.startsWith('=')) throw new Error(`${where()} : formule invalide « ${v.formula} » (sans « = » initial)`);
-  if (typeof v.result === 'number' && !Number.isFinite(v.result)) throw new Error(`${where()} : résultat invalide (${v.result}) pour ${v.formula}`);
+  // the builders write the formulas: a malformed one is a defect of Grille, not of the user's data
+  if (!v.formula || v.formula.startsWith('=')) throw new GrilleError('INTERNAL', `Classeur, ${where()} : formule invalide « ${v.formula} » (attendue sans « = » initial) ; signalez-le.`);
+  if (typeof v.result === 'number' && !Number.isFinite(v.result)) throw new GrilleError('INTERNAL', `Classeur, ${where()} : résultat invalide (${v.result}) pour ${v.formula} ; signalez-le.`);
   cell.value = { formula: v.formula, result: typeof v.result === 'string' ? cleanText(v.result) : v.result };
   if (style) cell.style = style;
 }

@@ -3,6 +3,7 @@
  * Numbers and units are joined by a no-break space (U+00A0) so a unit never wraps away from its
  * number; thousands are grouped the way Intl fr-FR groups them (narrow no-break space, U+202F).
  */
+import { GrilleError } from '../errors';
 import type { Quantities } from './catalogue-schema';
 
 export type QuantityKind = keyof Quantities;
@@ -22,15 +23,20 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? integerFr.format(value) : decimalFr.format(value);
 }
 
+/** Amounts are integer cents everywhere (docs/RULINGS.md, règle 1): anything else is a defect of the caller. */
+function notCents(value: number): GrilleError {
+  return new GrilleError('INTERNAL', `Montant à écrire en euros : un nombre entier de centimes est attendu, reçu ${value} ; signalez-le.`);
+}
+
 /** Integer cents → euros: 310000 → "3 100 €", 2514 → "25,14 €" (cents shown only when there are some). */
 export function formatCents(cents: number): string {
-  if (!Number.isInteger(cents)) throw new Error(`montant en centimes attendu (entier), reçu ${cents}`);
+  if (!Number.isInteger(cents)) throw notCents(cents);
   return cents % 100 === 0 ? euroWhole.format(cents / 100) : euroCents.format(cents / 100);
 }
 
 /** Integer cents → euros with two decimals always: 2514 → "25,14 €", 2500 → "25,00 €" (tariff tables). */
 export function formatCentsExact(cents: number): string {
-  if (!Number.isInteger(cents)) throw new Error(`montant en centimes attendu (entier), reçu ${cents}`);
+  if (!Number.isInteger(cents)) throw notCents(cents);
   return euroCents.format(cents / 100);
 }
 

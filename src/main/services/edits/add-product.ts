@@ -8,7 +8,7 @@ import { slugify } from '../../../shared/core/slug';
 import { formatZodIssues } from '../../../shared/core/zod-issues';
 import { GrilleError } from '../../../shared/errors';
 import { crossCheck } from '../../catalogue/data-dir';
-import { code, date } from '../../ipc-handler';
+import { code, date } from '../../../shared/request-fields';
 import { attachedProductCount } from '../../store/edits';
 import { saveProduct } from '../../store/writer';
 import { deleteOrganisationIfUnused, deleteProduct } from '../../store/writer-edit';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { documentSchema, versionSchema, type ProductFile } from '../../../shared/core/catalogue-schema';
 import { dayBefore, formatDateFr } from '../../../shared/core/dates';
 import { EDIT_LIMITS } from '../../../shared/core/limits';
-import { code, date } from '../../ipc-handler';
+import { code, date } from '../../../shared/request-fields';
 import {
   deleteDocument,
   deleteVersion,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EDIT_LIMITS } from '../../../shared/core/limits';
 import { GrilleError } from '../../../shared/errors';
-import { code } from '../../ipc-handler';
+import { code } from '../../../shared/request-fields';
 import { setFormulaLabel } from '../../store/writer-edit';
 import { checkText, comment, invalid, requireProduct, stale } from './checks';
 import { list, productName, show } from './describe';

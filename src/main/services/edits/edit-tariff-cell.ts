@@ -7,7 +7,7 @@ import { EDIT_LIMITS } from '../../../shared/core/limits';
 import { formatEuros } from '../../../shared/core/money';
 import { quoteShowsNumber } from '../../../shared/core/provenance';
 import { GrilleError } from '../../../shared/errors';
-import { code } from '../../ipc-handler';
+import { code } from '../../../shared/request-fields';
 import type { Db } from '../../store/open';
 import { updateTariffCell, type CellKey } from '../../store/writer-edit';
 import { comment, invalid, requireProduct, stale } from './checks';

@@ -3,8 +3,9 @@
  * source choice, amounts in integer cents, a guarantee's value. Strict objects, French messages.
  */
 import { z } from 'zod';
+import type { CitedDocumentDto, SourceChoice } from '../../../shared/api';
 import { EDIT_LIMITS } from '../../../shared/core/limits';
-import { code } from '../../ipc-handler';
+import { code } from '../../../shared/request-fields';
 
 export const text = (max: number) => z.string().max(max, `${max} caractères au plus`);
 const lineNumber = z.number().int('numéro de ligne entier attendu').min(1, 'numéro de ligne : 1 ou plus').max(EDIT_LIMITS.line, 'numéro de ligne trop grand');
@@ -12,13 +13,13 @@ const lineNumber = z.number().int('numéro de ligne entier attendu').min(1, 'num
 /** A document the user cites: also the source of a CSV tariff table imported from the desktop. */
 export const citedDocument = z
   .object({ file: text(EDIT_LIMITS.sourceFile), section: text(EDIT_LIMITS.section), lines: z.tuple([lineNumber, lineNumber]), quote: text(EDIT_LIMITS.quote) })
-  .strict();
+  .strict() satisfies z.ZodType<CitedDocumentDto>;
 
 export const sourceChoice = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('keep') }).strict(),
   z.object({ mode: z.literal('none') }).strict(),
   citedDocument.extend({ mode: z.literal('document') }).strict(),
-]);
+]) satisfies z.ZodType<SourceChoice>;
 
 export const cents = (max: number) =>
   z
