@@ -6,7 +6,7 @@
 import type { ProductFile, TaxonomyFile } from '../../../shared/core/catalogue-schema';
 import { crossCheck } from '../../catalogue/data-dir';
 import { isReported, type ParsedInput, type Path, type Report, type Where } from './parsed-input';
-import type { Checked } from './product-shape';
+import { categoryKeyOf, type Checked } from './product-shape';
 import { cellKey, cellLabel } from './tariff-cells';
 
 function lastIndex<T>(list: T[], pred: (t: T) => boolean): number {
@@ -119,9 +119,9 @@ export function reportCrossReferences(taxonomy: TaxonomyFile, checked: Checked[]
       at(dup ? dup.input.locate(['product', 'id']) : {}, `produit en double ${id} dans le fichier`);
     } else if ((m = /^catégorie (\S+): (catégorie parente .*)$/.exec(msg))) {
       const key = m[1];
-      const owner = checked.find((c) => c.product.categories.some((k) => k.key === key));
-      const t = fileTaxonomy.find((x) => (x.raw as { key?: unknown } | null)?.key === key);
-      at(owner ? owner.input.locate(['categories', owner.product.categories.findIndex((k) => k.key === key), 'key']) : (t?.where ?? {}), `catégorie ${key} : ${m[2]}`);
+      const owner = checked.find((c) => c.product.categories.some((k) => categoryKeyOf(k) === key));
+      const t = fileTaxonomy.find((x) => categoryKeyOf(x.raw) === key);
+      at(owner ? owner.input.locate(['categories', owner.product.categories.findIndex((k) => categoryKeyOf(k) === key), 'key']) : (t?.where ?? {}), `catégorie ${key} : ${m[2]}`);
     } else at({}, msg);
   }
 }

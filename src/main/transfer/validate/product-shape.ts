@@ -71,6 +71,9 @@ function lenientProduct(raw: unknown): ProductFile | null {
   return out as unknown as ProductFile;
 }
 
+/** The key of a category entry; an entry of a product that failed the schema may be anything, null included. */
+export const categoryKeyOf = (entry: unknown): unknown => (entry !== null && typeof entry === 'object' ? (entry as { key?: unknown }).key : undefined);
+
 /** A product of the file after the schema. */
 export interface Checked {
   input: ParsedProduct;

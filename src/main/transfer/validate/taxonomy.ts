@@ -5,7 +5,7 @@
 import { categorySchema, type TaxonomyFile } from '../../../shared/core/catalogue-schema';
 import type { CategoryEntry } from '../../store/writer-import';
 import { formatPath, isReported, type ParsedInput, type Report } from './parsed-input';
-import { schemaIssues, type Checked } from './product-shape';
+import { categoryKeyOf, schemaIssues, type Checked } from './product-shape';
 
 export interface TaxonomyCheck {
   /** the catalogue's categories followed by the file's new ones */
@@ -46,12 +46,12 @@ export function checkTaxonomy(storeTaxonomy: CategoryEntry[], fileTaxonomy: Pars
  */
 export interface CategoryReach {
   sharedKeys: Set<string>;
-  anyKeys: Set<string>;
+  anyKeys: Set<unknown>;
 }
 
 export function categoryReach(taxonomy: TaxonomyFile, checked: Checked[]): CategoryReach {
   const sharedKeys = new Set(taxonomy.categories.map((k) => k.key));
-  const anyKeys = new Set([...sharedKeys, ...checked.flatMap((c) => (Array.isArray(c.product.categories) ? c.product.categories.map((k) => k.key) : []))]);
+  const anyKeys = new Set<unknown>([...sharedKeys, ...checked.flatMap((c) => (Array.isArray(c.product.categories) ? c.product.categories.map(categoryKeyOf) : []))]);
   return { sharedKeys, anyKeys };
 }
 
@@ -60,7 +60,7 @@ const parentOf = (key: string): string | null => (key.includes('.') ? key.slice(
 /** A new category of the file's taxonomy whose parent only a product's own categories hold. */
 export function checkTaxonomyParents(fileTaxonomy: ParsedInput['taxonomy'], storeLabels: Map<string, string>, reach: CategoryReach, at: Report): void {
   for (const t of fileTaxonomy) {
-    const key = (t.raw as { key?: unknown } | null)?.key;
+    const key = categoryKeyOf(t.raw);
     if (typeof key !== 'string' || storeLabels.has(key)) continue;
     const parent = parentOf(key);
     if (parent && !reach.sharedKeys.has(parent) && reach.anyKeys.has(parent)) at(t.where, `catégorie ${key} : sa catégorie parente ${parent} n'est ni au catalogue ni dans la taxonomie du fichier`);
