@@ -129,29 +129,25 @@ function parseLines(text: string): [number, number] | null {
   return Number.isSafeInteger(a) && Number.isSafeInteger(b) ? [a, b] : null;
 }
 
-/** Reads the CSV and returns the product as it would be after the import (the validator does the rest). */
-export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: ImportLimits, problems: Problems, target: CsvTarget): ParsedInput {
-  if (bytes.length > limits.csvBytes) throw rejectFile(file, `fichier de ${mib(bytes.length)} : ${mib(limits.csvBytes)} au plus pour un CSV`);
-  const stored = getProduct(db, target.productId);
-  if (!stored) throw rejectFile(file, `produit inconnu : « ${target.productId} » (--product). Produits du catalogue : ${productIds(db).join(', ')}`);
-  const text = decodeUtf8(bytes, file);
-  const { separator, records } = parseCsv(text, file, limits);
-  if (records.length === 0) throw rejectFile(file, 'fichier vide : une ligne d’en-têtes formule;segment;montant puis une ligne par cellule sont attendues');
-  const header = records[0]!;
-  const columns: (Field | null)[] = [];
+/** The header line: which column holds which field (unknown and repeated columns are reported and ignored). */
+interface Header {
+  line: number;
+  fields: string[];
+  /** the column of each field the file has */
+  seen: Map<Field, number>;
+  /** the source columns present (all four, or none, are expected) */
+  sourceColumns: Field[];
+}
+
+const headerName = (header: Header, f: Field): string => header.fields[header.seen.get(f)!] ?? f;
+
+function readHeader(header: CsvRecord, problems: Problems): Header {
   const seen = new Map<Field, number>();
   header.fields.forEach((h, c) => {
     const f = (COLUMNS as Record<string, Field>)[fold(h)];
-    if (!f) {
-      problems.add({ row: header.line, column: h }, `colonne inconnue « ${h} » : colonnes attendues formule, segment, montant (et option, zone, période, fichier, section, lignes, citation)`);
-      columns.push(null);
-    } else if (seen.has(f)) {
-      problems.add({ row: header.line, column: h }, `colonne « ${h} » en double`);
-      columns.push(null);
-    } else {
-      seen.set(f, c);
-      columns.push(f);
-    }
+    if (!f) problems.add({ row: header.line, column: h }, `colonne inconnue « ${h} » : colonnes attendues formule, segment, montant (et option, zone, période, fichier, section, lignes, citation)`);
+    else if (seen.has(f)) problems.add({ row: header.line, column: h }, `colonne « ${h} » en double`);
+    else seen.set(f, c);
   });
   for (const [f, name] of [
     ['formula', 'formule'],
@@ -164,8 +160,11 @@ export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: Impor
   if (sourceColumns.length > 0 && sourceColumns.length < 4) {
     problems.add({ row: header.line }, 'colonnes de source incomplètes : fichier, section, lignes et citation vont ensemble');
   }
+  return { line: header.line, fields: header.fields, seen, sourceColumns };
+}
 
-  // the table's source when the file has none per line
+/** The table's source when the file has none per line (the --source-* options). */
+function tableSourceOf(target: CsvTarget, header: Header, problems: Problems): Source | null {
   let tableSource: Source | null = null;
   const s = target.source;
   const anySourceOption = s && (s.file || s.section || s.lines || s.quote);
@@ -175,142 +174,221 @@ export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: Impor
     if (missing.length) problems.add({ path: 'options' }, `source du tableau incomplète : ${missing.join(', ')}`);
     else tableSource = { file: s.file!, section: s.section!, lines: lines!, quote: s.quote! };
   }
-  if (sourceColumns.length === 0 && !anySourceOption) {
+  if (header.sourceColumns.length === 0 && !anySourceOption) {
     problems.add(
       {},
       'source absente : chaque montant a sa source ; ajoutez les colonnes fichier, section, lignes et citation, ou les options --source-file, --source-section, --source-lines et --source-quote',
     );
   }
+  return tableSource;
+}
 
-  // the version
-  let versions = stored.versions;
-  const existing = stored.versions.find((v) => v.code === target.version);
-  let newVersionIndex = -1;
-  if (!existing) {
-    if (!target.effectiveFrom) {
-      problems.add(
-        { path: 'options' },
-        `version « ${target.version} » inconnue de ${stored.product.id} (versions : ${stored.versions.map((v) => v.code).join(', ')}) ; pour créer une nouvelle version, donnez sa date d'effet avec --effective-from AAAA-MM-JJ`,
-      );
-    } else {
-      if (!isoDate.safeParse(target.effectiveFrom).success) problems.add({ path: 'option --effective-from' }, `date attendue au format AAAA-MM-JJ, trouvé « ${target.effectiveFrom} »`);
-      const document = target.document ?? stored.versions.at(-1)!.document;
-      versions = [
-        ...stored.versions,
-        {
-          code: target.version,
-          label: target.label ?? target.version,
-          effectiveFrom: target.effectiveFrom,
-          effectiveTo: null,
-          document,
-          ...(target.reference ? { reference: target.reference } : {}),
-          source: tableSource ?? (undefined as unknown as Source),
-        },
-      ];
-      newVersionIndex = versions.length - 1;
+interface TargetVersion {
+  versions: ProductFile['versions'];
+  /** the cells go into a stored version */
+  existing: boolean;
+  /** the index of the new version the options describe, -1 when none */
+  newVersionIndex: number;
+}
+
+/** The version the cells go into: a stored one, or a new one from the options (its date required). */
+function targetVersion(stored: ProductFile, target: CsvTarget, tableSource: Source | null, problems: Problems): TargetVersion {
+  const existing = stored.versions.some((v) => v.code === target.version);
+  if (existing) {
+    if (target.effectiveFrom || target.label || target.document || target.reference) {
+      problems.add({ path: 'options' }, `la version ${target.version} existe déjà : --effective-from, --label, --document et --reference ne servent qu'à créer une nouvelle version`);
     }
-  } else if (target.effectiveFrom || target.label || target.document || target.reference) {
-    problems.add({ path: 'options' }, `la version ${target.version} existe déjà : --effective-from, --label, --document et --reference ne servent qu'à créer une nouvelle version`);
+    return { versions: stored.versions, existing, newVersionIndex: -1 };
   }
+  if (!target.effectiveFrom) {
+    problems.add(
+      { path: 'options' },
+      `version « ${target.version} » inconnue de ${stored.product.id} (versions : ${stored.versions.map((v) => v.code).join(', ')}) ; pour créer une nouvelle version, donnez sa date d'effet avec --effective-from AAAA-MM-JJ`,
+    );
+    return { versions: stored.versions, existing, newVersionIndex: -1 };
+  }
+  if (!isoDate.safeParse(target.effectiveFrom).success) problems.add({ path: 'option --effective-from' }, `date attendue au format AAAA-MM-JJ, trouvé « ${target.effectiveFrom} »`);
+  const version = {
+    code: target.version,
+    label: target.label ?? target.version,
+    effectiveFrom: target.effectiveFrom,
+    effectiveTo: null,
+    document: target.document ?? stored.versions.at(-1)!.document,
+    ...(target.reference ? { reference: target.reference } : {}),
+    source: tableSource ?? (undefined as unknown as Source),
+  };
+  return { versions: [...stored.versions, version], existing, newVersionIndex: stored.versions.length };
+}
 
-  // the period
-  let tablePeriod: 'month' | 'year' | null = null;
+type Period = 'month' | 'year';
+
+/** The period of the whole table: the option, or the stored cells' one when the file has no période column. */
+function tablePeriodOf(target: CsvTarget, header: Header, stored: ProductFile, problems: Problems): Period | null {
   if (target.period !== undefined) {
     const v = enumValue(periodValues, target.period);
     if (!v) problems.add({ path: 'option --period' }, `mois ou an attendu, trouvé « ${target.period} »`);
-    else tablePeriod = v as 'month' | 'year';
-  } else if (!seen.has('period')) {
-    const periods = new Set(stored.tariffs.map((t) => t.period));
-    if (periods.size === 1) tablePeriod = [...periods][0]!;
-    else problems.add({}, 'période absente : ajoutez une colonne période (mois ou an) ou l’option --period');
+    return v ? (v as Period) : null;
   }
+  if (header.seen.has('period')) return null;
+  const periods = new Set(stored.tariffs.map((t) => t.period));
+  if (periods.size === 1) return [...periods][0]!;
+  problems.add({}, 'période absente : ajoutez une colonne période (mois ou an) ou l’option --period');
+  return null;
+}
 
-  const reported = new Set<string>();
+/** What every row of the table shares. */
+interface Table {
+  header: Header;
+  version: string;
+  tablePeriod: Period | null;
+  tableSource: Source | null;
+}
+
+/** One row's fields: `get` reads a column (trimmed), `bad` reports a cell and marks its path as reported. */
+interface RowCells {
+  record: CsvRecord;
+  get: (f: Field) => string | undefined;
+  bad: (f: Field, field: string, message: string) => void;
+}
+
+function amountOf({ get, bad }: RowCells): number {
+  const amount = get('amount');
+  if (amount === undefined) return 0;
+  if (amount === '') bad('amount', 'amountCents', 'montant obligatoire (en euros, ex. 25,14)');
+  else if (/^-/.test(amount)) bad('amount', 'amountCents', `montant négatif (${amount}) : un montant est positif ou nul`);
+  else {
+    const c = eurosTextToCents(amount);
+    if (c !== null) return c;
+    bad('amount', 'amountCents', `montant en euros attendu avec deux décimales au plus (ex. 25,14), trouvé « ${amount} »`);
+  }
+  return 0;
+}
+
+function periodOf({ get, bad }: RowCells, tablePeriod: Period | null): Period {
+  const p = get('period');
+  if (p === undefined) return tablePeriod ?? 'month';
+  const v = p === '' && tablePeriod ? tablePeriod : enumValue(periodValues, p);
+  if (v) return v as Period;
+  bad('period', 'period', `période attendue : mois ou an ; trouvé « ${p} »`);
+  return tablePeriod ?? 'month';
+}
+
+function sourceOf({ record, get, bad }: RowCells, table: Table): Source | null {
+  if (table.header.sourceColumns.length !== 4) return table.tableSource;
+  const [f, sec, l, q] = [get('file')!, get('section')!, get('lines')!, record.fields[table.header.seen.get('quote')!]!];
+  const lines = parseLines(l);
+  if (f === '' || sec === '' || q.trim() === '') bad(f === '' ? 'file' : sec === '' ? 'section' : 'quote', 'source', 'source incomplète : fichier, section, lignes et citation sont obligatoires');
+  else if (!lines) bad('lines', 'source', `lignes attendues (ex. 220 ou 220-228), trouvé « ${l} »`);
+  else return { file: f, section: sec, lines, quote: q };
+  return table.tableSource;
+}
+
+/** The cell of a row, each of its values checked (a bad value is reported and replaced by a placeholder). */
+function readCell(cells: RowCells, table: Table): { cell: TariffCellEntry; sourced: boolean } {
+  const { get, bad } = cells;
+  const formula = get('formula') ?? '';
+  const segment = get('segment') ?? '';
+  if (table.header.seen.has('formula') && formula === '') bad('formula', 'formula', 'code de formule obligatoire');
+  if (table.header.seen.has('segment') && segment === '') bad('segment', 'segment', 'code de segment obligatoire');
+  const amountCents = amountOf(cells);
+  const period = periodOf(cells, table.tablePeriod);
+  const source = sourceOf(cells, table);
+  return {
+    cell: { version: table.version, formula, option: get('option') ?? '', segment, zone: get('zone') ?? '', amountCents, period, source: source ?? (undefined as unknown as Source) },
+    sourced: source !== null,
+  };
+}
+
+/** The rows' cells and their lines; `reported` gets the paths of the cells already said wrong. */
+function readRows(records: CsvRecord[], separator: string, table: Table, stored: ProductFile, problems: Problems, reported: Set<string>, unknownVersion: boolean): { cells: TariffCellEntry[]; rows: number[] } {
+  const { header } = table;
   const storedCells = new Map(stored.tariffs.map((t) => [[t.version, t.formula, t.option, t.segment, t.zone].join('|'), t]));
   const csvCells = new Map<string, number>();
-  const unknownVersion = !existing && newVersionIndex < 0;
   const cells: TariffCellEntry[] = [];
   const rows: number[] = [];
-  const base = stored.tariffs.length;
-  const headerName = (f: Field) => header.fields[seen.get(f)!] ?? f;
-  for (const r of records.slice(1)) {
+  for (const r of records) {
     if (r.fields.length !== header.fields.length) {
       problems.add({ row: r.line }, `${r.fields.length} champ(s) au lieu de ${header.fields.length} (séparateur « ${separator} » ; un montant avec une virgule décimale s'écrit entre guillemets si le séparateur est la virgule)`);
       continue;
     }
-    const get = (f: Field): string | undefined => (seen.has(f) ? r.fields[seen.get(f)!]!.trim() : undefined);
-    const index = base + cells.length;
-    const bad = (f: Field, field: string, message: string) => {
-      problems.add({ row: r.line, column: headerName(f) }, message);
-      reported.add(pathKey(['tariffs', index, field]));
-    };
-    const formula = get('formula') ?? '';
-    const segment = get('segment') ?? '';
-    if (seen.has('formula') && formula === '') bad('formula', 'formula', 'code de formule obligatoire');
-    if (seen.has('segment') && segment === '') bad('segment', 'segment', 'code de segment obligatoire');
-    let amountCents = 0;
-    const amount = get('amount');
-    if (amount !== undefined) {
-      if (amount === '') bad('amount', 'amountCents', 'montant obligatoire (en euros, ex. 25,14)');
-      else if (/^-/.test(amount)) bad('amount', 'amountCents', `montant négatif (${amount}) : un montant est positif ou nul`);
-      else {
-        const c = eurosTextToCents(amount);
-        if (c === null) bad('amount', 'amountCents', `montant en euros attendu avec deux décimales au plus (ex. 25,14), trouvé « ${amount} »`);
-        else amountCents = c;
-      }
-    }
-    let period = tablePeriod ?? 'month';
-    const p = get('period');
-    if (p !== undefined) {
-      const v = p === '' && tablePeriod ? tablePeriod : enumValue(periodValues, p);
-      if (!v) bad('period', 'period', `période attendue : mois ou an ; trouvé « ${p} »`);
-      else period = v as 'month' | 'year';
-    }
-    let source = tableSource;
-    if (sourceColumns.length === 4) {
-      const [f, sec, l, q] = [get('file')!, get('section')!, get('lines')!, r.fields[seen.get('quote')!]!];
-      const lines = parseLines(l);
-      if (f === '' || sec === '' || q.trim() === '') bad(f === '' ? 'file' : sec === '' ? 'section' : 'quote', 'source', 'source incomplète : fichier, section, lignes et citation sont obligatoires');
-      else if (!lines) bad('lines', 'source', `lignes attendues (ex. 220 ou 220-228), trouvé « ${l} »`);
-      else source = { file: f, section: sec, lines, quote: q };
-    }
-    const cell: TariffCellEntry = { version: target.version, formula, option: get('option') ?? '', segment, zone: get('zone') ?? '', amountCents, period, source: source ?? (undefined as unknown as Source) };
-    // the same cell twice, or a cell the catalogue already holds: said here, with both places
-    const key = [cell.version, cell.formula, cell.option, cell.segment, cell.zone].join('|');
-    const label = [cell.formula, cell.option && `option ${cell.option}`, cell.segment, cell.zone && `zone ${cell.zone}`].filter(Boolean).join(' / ');
-    const before = storedCells.get(key);
-    if (before) {
-      problems.add({ row: r.line }, `la cellule ${label} de la version ${cell.version} est déjà au catalogue (${(before.amountCents / 100).toFixed(2).replace('.', ',')} € par ${before.period === 'month' ? 'mois' : 'an'}) : un import n'écrase pas une valeur existante`);
-      reported.add(pathKey(['tariffs', index]));
-    } else if (csvCells.has(key)) {
-      problems.add({ row: r.line }, `la cellule ${label} figure déjà ligne ${csvCells.get(key)!} (même formule, option, segment et zone)`);
-      reported.add(pathKey(['tariffs', index]));
-    } else csvCells.set(key, r.line);
+    const index = stored.tariffs.length + cells.length;
+    const { cell, sourced } = readCell(
+      {
+        record: r,
+        get: (f) => (header.seen.has(f) ? r.fields[header.seen.get(f)!]!.trim() : undefined),
+        bad: (f, field, message) => {
+          problems.add({ row: r.line, column: headerName(header, f) }, message);
+          reported.add(pathKey(['tariffs', index, field]));
+        },
+      },
+      table,
+    );
+    if (!isNewCell(cell, r.line, storedCells, csvCells, problems)) reported.add(pathKey(['tariffs', index]));
     cells.push(cell);
-    if (!source) reported.add(pathKey(['tariffs', index, 'source']));
+    if (!sourced) reported.add(pathKey(['tariffs', index, 'source']));
     if (unknownVersion) reported.add(pathKey(['tariffs', index, 'version']));
     rows.push(r.line);
   }
-  if (records.length === 1) problems.add({}, 'aucune ligne de tarif après les en-têtes');
+  return { cells, rows };
+}
 
-  const raw: ProductFile = { ...stored, versions, tariffs: [...stored.tariffs, ...cells] };
-  const fieldHeader: Record<string, Field> = { formula: 'formula', segment: 'segment', option: 'option', zone: 'zone', amountCents: 'amount', period: 'period' };
-  const locate = (path: Path): Where => {
+/** The same cell twice, or a cell the catalogue already holds: said here, with both places. */
+function isNewCell(cell: TariffCellEntry, line: number, storedCells: Map<string, TariffCellEntry>, csvCells: Map<string, number>, problems: Problems): boolean {
+  const key = [cell.version, cell.formula, cell.option, cell.segment, cell.zone].join('|');
+  const label = [cell.formula, cell.option && `option ${cell.option}`, cell.segment, cell.zone && `zone ${cell.zone}`].filter(Boolean).join(' / ');
+  const before = storedCells.get(key);
+  if (before) {
+    problems.add({ row: line }, `la cellule ${label} de la version ${cell.version} est déjà au catalogue (${(before.amountCents / 100).toFixed(2).replace('.', ',')} € par ${before.period === 'month' ? 'mois' : 'an'}) : un import n'écrase pas une valeur existante`);
+    return false;
+  }
+  if (csvCells.has(key)) {
+    problems.add({ row: line }, `la cellule ${label} figure déjà ligne ${csvCells.get(key)!} (même formule, option, segment et zone)`);
+    return false;
+  }
+  csvCells.set(key, line);
+  return true;
+}
+
+const fieldHeader: Record<string, Field> = { formula: 'formula', segment: 'segment', option: 'option', zone: 'zone', amountCents: 'amount', period: 'period' };
+const versionOptions: Record<string, string> = { effectiveFrom: '--effective-from', effectiveTo: '--effective-from', label: '--label', document: '--document', reference: '--reference', source: '--source-*' };
+
+/** Where a path of the product is: a row (and column) of the file, a stored cell, or a command-line option. */
+function csvLocator(header: Header, base: number, rows: number[], newVersionIndex: number): (path: Path) => Where {
+  return (path) => {
     const [part, i, field] = path;
     if (part === 'tariffs' && typeof i === 'number' && i >= base) {
       const f = typeof field === 'string' ? fieldHeader[field] : undefined;
-      return { row: rows[i - base]!, ...(f && seen.has(f) ? { column: headerName(f) } : {}) };
+      return { row: rows[i - base]!, ...(f && header.seen.has(f) ? { column: headerName(header, f) } : {}) };
     }
     if (part === 'tariffs' && typeof i === 'number') return { path: `catalogue, tarif n°${i + 1}` };
     if (part === 'versions' && i === newVersionIndex) {
-      const option = { effectiveFrom: '--effective-from', effectiveTo: '--effective-from', label: '--label', document: '--document', reference: '--reference', source: '--source-*' }[String(field)];
+      const option = versionOptions[String(field)];
       return { path: option ? `option ${option}` : 'options' };
     }
     return {};
   };
+}
+
+/** Reads the CSV and returns the product as it would be after the import (the validator does the rest). */
+export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: ImportLimits, problems: Problems, target: CsvTarget): ParsedInput {
+  if (bytes.length > limits.csvBytes) throw rejectFile(file, `fichier de ${mib(bytes.length)} : ${mib(limits.csvBytes)} au plus pour un CSV`);
+  const stored = getProduct(db, target.productId);
+  if (!stored) throw rejectFile(file, `produit inconnu : « ${target.productId} » (--product). Produits du catalogue : ${productIds(db).join(', ')}`);
+  const text = decodeUtf8(bytes, file);
+  const { separator, records } = parseCsv(text, file, limits);
+  if (records.length === 0) throw rejectFile(file, 'fichier vide : une ligne d’en-têtes formule;segment;montant puis une ligne par cellule sont attendues');
+  const header = readHeader(records[0]!, problems);
+  const tableSource = tableSourceOf(target, header, problems);
+  const { versions, existing, newVersionIndex } = targetVersion(stored, target, tableSource, problems);
+  const table: Table = { header, version: target.version, tablePeriod: tablePeriodOf(target, header, stored, problems), tableSource };
+  const reported = new Set<string>();
+  const { cells, rows } = readRows(records.slice(1), separator, table, stored, problems, reported, !existing && newVersionIndex < 0);
+  if (records.length === 1) problems.add({}, 'aucune ligne de tarif après les en-têtes');
+  const raw: ProductFile = { ...stored, versions, tariffs: [...stored.tariffs, ...cells] };
+  const locate = csvLocator(header, stored.tariffs.length, rows, newVersionIndex);
   if (!tableSource && newVersionIndex >= 0) {
     reported.add(pathKey(['versions', newVersionIndex, 'source']));
-    if (sourceColumns.length === 4) problems.add({ path: 'options' }, 'une nouvelle version a besoin de sa source : options --source-file, --source-section, --source-lines et --source-quote');
+    if (header.sourceColumns.length === 4) problems.add({ path: 'options' }, 'une nouvelle version a besoin de sa source : options --source-file, --source-section, --source-lines et --source-quote');
   }
   return { format: 'csv', taxonomy: [], products: [{ raw, locate, reported, shaped: true }] };
 }
