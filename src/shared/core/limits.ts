@@ -1,7 +1,7 @@
 /**
  * Plausibility bounds and the limits of what a desktop edit may hold, in one place: the main process enforces
- * them (transfer/validate.ts for imports, services/editing.ts and the IPC schemas for edits) and the renderer
- * checks the same before sending (ui/edit-values.ts), so a value the form accepts is never refused after.
+ * them (transfer/validate/plausibility.ts for imports, services/edits and the IPC schemas for edits) and the
+ * renderer checks the same before sending (ui/edit-values.ts), so a value the form accepts is never refused after.
  * Pure constants.
  */
 
