@@ -37,7 +37,7 @@ export interface PragmaReport {
   userVersion: number;
 }
 
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 function classify(file: string, nativeBinding?: string): { userVersion: number; tables: number } {
   let db: Db | undefined;
