@@ -4,6 +4,7 @@
  * the audit rows are written together or not at all.
  */
 import type { GuaranteeEntry, ProductFile, RuleEntry, TariffCellEntry, TaxonomyFile } from '../../shared/core/catalogue-schema';
+import { GrilleError } from '../../shared/errors';
 import type { Db } from './open';
 import { addTariffCells, insertCategoryRows, insertDocumentRow, insertGuaranteeRow, insertRuleRow, insertVersionRow, saveProduct } from './writer';
 
@@ -47,7 +48,12 @@ function addToProduct(db: Db, a: ProductAddition): void {
   const id = a.productId;
   if (a.close) {
     const r = db.prepare('UPDATE versions SET effective_to = ? WHERE product_id = ? AND code = ? AND effective_to IS NULL').run(a.close.effectiveTo, id, a.close.version);
-    if (r.changes !== 1) throw new Error(`${id}: la version ${a.close.version} n'est plus ouverte`);
+    if (r.changes !== 1) {
+      throw new GrilleError(
+        'CONFLICT',
+        `Import refusé pour ${id} : la version ${a.close.version} n'est plus ouverte (elle a changé depuis la vérification de l'import). Rien n'a été écrit : relancez l'import.`,
+      );
+    }
   }
   let sort = nextSort(db, 'documents', id);
   for (const d of a.documents) insertDocumentRow(db, id, d, sort++);
