@@ -12,6 +12,7 @@ import {
   type TaxonomyFile,
 } from '../../shared/core/catalogue-schema';
 import { formatZodIssues } from '../../shared/core/zod-issues';
+import { GrilleError } from '../../shared/errors';
 
 export interface DataDir {
   dir: string;
@@ -29,7 +30,10 @@ export function resolveDataDir(): string {
     if (existsSync(join(dir, 'data', 'taxonomy.json'))) return join(dir, 'data');
     dir = dirname(dir);
   }
-  throw new Error("Catalogue par défaut introuvable : dossier data/ absent à côté de l'application (GRILLE_DATA_DIR pour l'indiquer)");
+  throw new GrilleError(
+    'NOT_FOUND',
+    `Catalogue par défaut introuvable : aucun dossier data/ contenant taxonomy.json dans ${__dirname} ni ses dossiers parents (indiquez-le avec GRILLE_DATA_DIR).`,
+  );
 }
 
 export function loadDataDir(dir = resolveDataDir()): DataDir {

@@ -12,6 +12,7 @@ import { formatZodIssues } from '../../shared/core/zod-issues';
 import { crossCheck, loadDataDir, resolveDataDir, type DataDir } from '../catalogue/data-dir';
 import { checkProvenance, findSeedsDir, grilleSourceFiles, type UnverifiableSources } from '../catalogue/provenance-check';
 import { GrilleError } from '../../shared/errors';
+import { foreignKeyViolationCount, integrityCheck, orphanTariffSourceCount } from '../store/integrity';
 import { openDatabase, type Db, type OpenOptions } from '../store/open';
 import { getMeta, getProduct, getTaxonomy, listProducts, productIds, type ProductSummary } from '../store/reader';
 import { replaceCatalogue } from '../store/writer';
@@ -148,13 +149,9 @@ export function unsourcedValues(p: ProductFile): string[] {
 
 /** Integrity of the file, validity of every product, and provenance of every quote when the sources are at hand. */
 export function catalogueCheck(cat: Catalogue): CheckReport {
-  const integrity = String(cat.db.pragma('integrity_check', { simple: true }));
-  const foreignKeyViolations = (cat.db.pragma('foreign_key_check') as unknown[]).length;
-  const orphanTariffSources = (
-    cat.db.prepare('SELECT count(*) AS n FROM tariff_cells c WHERE c.source_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)').get() as {
-      n: number;
-    }
-  ).n;
+  const integrity = integrityCheck(cat.db);
+  const foreignKeyViolations = foreignKeyViolationCount(cat.db);
+  const orphanTariffSources = orphanTariffSourceCount(cat.db);
   const problems: string[] = [];
   const products: ProductFile[] = [];
   for (const id of productIds(cat.db)) {

@@ -34,7 +34,13 @@ export function listBackups(dbFile: string): string[] {
 
 /** A new file name in backups/ for this reason (lower-case letters, digits and dashes), never an existing one. */
 export function nextBackupPath(dbFile: string, reason: string): string {
-  if (!/^[a-z0-9-]+$/.test(reason)) throw new Error(`raison de sauvegarde « ${reason} » : lettres minuscules, chiffres et tirets`);
+  if (!/^[a-z0-9-]+$/.test(reason)) {
+    // the reasons are Grille's own (avant-import, avant-restauration…): another one is a defect
+    throw new GrilleError(
+      'INTERNAL',
+      `Sauvegarde de ${dbFile} dans ${backupsDir(dbFile)} refusée : la raison « ${reason} » doit s'écrire en lettres minuscules, chiffres et tirets (erreur de Grille, à signaler).`,
+    );
+  }
   const dir = backupsDir(dbFile);
   const s = backupStamp();
   let target = join(dir, `${backupBaseName(dbFile)}-${s}-${reason}.sqlite`);

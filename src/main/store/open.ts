@@ -37,7 +37,7 @@ export interface PragmaReport {
   userVersion: number;
 }
 
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 function classify(file: string, nativeBinding?: string): { userVersion: number; tables: number } {
   let db: Db | undefined;
@@ -62,6 +62,40 @@ function readPragmas(db: Db): PragmaReport {
     quickCheck: String(db.pragma('quick_check', { simple: true })),
     userVersion: Number(db.pragma('user_version', { simple: true })),
   };
+}
+
+/** SQLite's code for `synchronous = NORMAL` (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA). */
+const SYNCHRONOUS_NORMAL = 1;
+
+/**
+ * Sets the connection's pragmas and reads each back: SQLite ignores a pragma it cannot apply without
+ * an error, so a setting that did not take is refused here rather than trusted.
+ */
+export function setPragmas(db: Db, file: string, readonly: boolean): PragmaReport {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (!readonly) {
+    // WAL: readers (the jobs' connections) never block the writer, and a transaction is one append.
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL syncs at checkpoints only: a crash of the application loses nothing that was
+    // committed; a crash of the OS or a power cut may lose the last transactions, never corrupts the file.
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  const pragmas = readPragmas(db);
+  if (pragmas.quickCheck !== 'ok') {
+    throw new GrilleError('DB_CORRUPT', `Base ${file} endommagée (quick_check : ${pragmas.quickCheck}). Restaurez une sauvegarde ou recréez-la avec « grille catalogue reset ».`);
+  }
+  if (!readonly && file !== ':memory:' && pragmas.journalMode !== 'wal') {
+    throw new GrilleError('IO', `Base ${file} : le mode WAL n'a pas pu être activé (journal_mode = ${pragmas.journalMode}).`);
+  }
+  if (!readonly) {
+    const synchronous = Number(db.pragma('synchronous', { simple: true }));
+    if (synchronous !== SYNCHRONOUS_NORMAL) {
+      throw new GrilleError('IO', `Base ${file} : le mode d'écriture synchronous = NORMAL n'a pas pu être activé (synchronous = ${synchronous}).`);
+    }
+  }
+  if (!pragmas.foreignKeys) throw new GrilleError('IO', `Base ${file} : les clés étrangères n'ont pas pu être activées.`);
+  return pragmas;
 }
 
 /** The backup taken before migrating `file` from one schema to another: in the rotating backups/ folder. */
@@ -111,20 +145,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw explainSqliteError(e, file);
   }
   try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-    }
-    db.pragma('foreign_keys = ON');
-    let pragmas = readPragmas(db);
-    if (pragmas.quickCheck !== 'ok') {
-      throw new GrilleError('DB_CORRUPT', `Base ${file} endommagée (quick_check : ${pragmas.quickCheck}). Restaurez une sauvegarde ou recréez-la avec « grille catalogue reset ».`);
-    }
-    if (!options.readonly && file !== ':memory:' && pragmas.journalMode !== 'wal') {
-      throw new GrilleError('IO', `Base ${file} : le mode WAL n'a pas pu être activé (journal_mode = ${pragmas.journalMode}).`);
-    }
-    if (!pragmas.foreignKeys) throw new GrilleError('IO', `Base ${file} : les clés étrangères n'ont pas pu être activées.`);
+    let pragmas = setPragmas(db, file, options.readonly ?? false);
     let migratedFrom: number | null = null;
     if (!options.readonly && pragmas.userVersion < target) {
       migratedFrom = pragmas.userVersion;

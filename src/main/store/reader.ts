@@ -71,6 +71,10 @@ export function productExists(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM products WHERE id = ?').get(id) !== undefined;
 }
 
+export function productCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
+}
+
 export function productIds(db: Db): string[] {
   return (db.prepare('SELECT id FROM products ORDER BY sort, id').all() as { id: string }[]).map((r) => r.id);
 }

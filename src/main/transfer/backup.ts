@@ -6,14 +6,16 @@
  * Copies use SQLite's online backup (consistent even while the file is open) into a temporary name
  * renamed at the end, so a copy killed halfway never looks like a backup.
  */
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { copyDatabaseFile, openIfReadable, openReadOnly } from '../store/backup';
 import { BACKUP_KEEP, backupBaseName, backupStamp, backupsDir, copyInto, listBackups, rotatingBackup } from '../store/backup-files';
 import { GrilleError } from '../../shared/errors';
 import { explainSqliteError } from '../store/errors';
+import { foreignKeyViolationCount, integrityCheck, releasedSchemaObjects, schemaObjects, userVersion } from '../store/integrity';
 import { openDatabase, type Db } from '../store/open';
-import { migrations, SCHEMA_VERSION } from '../store/schema';
+import { getMeta, productCount } from '../store/reader';
+import { SCHEMA_VERSION } from '../store/schema';
 import { insertAudit } from '../store/writer-import';
 
 // the naming and rotation live in the store (open.ts backs up before a migration without this module)
@@ -30,19 +32,7 @@ export async function backupTo(db: Db, out: string): Promise<string> {
 /** Opens an existing database file read-only, as it is (no migration), for a backup. */
 export function openRaw(file: string): Db {
   if (!existsSync(file)) throw new GrilleError('NOT_FOUND', `Base ${file} introuvable : rien à sauvegarder.`);
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    return db;
-  } catch (e) {
-    throw explainSqliteError(e, file);
-  }
-}
-
-function schemaRows(db: Db): string[] {
-  return (db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Record<string, unknown>[]).map((r) =>
-    JSON.stringify(r),
-  );
+  return openReadOnly(file);
 }
 
 export interface CatalogueFileReport {
@@ -69,30 +59,24 @@ export function checkCatalogueFile(file: string): CatalogueFileReport {
   if (header.toString('latin1') !== 'SQLite format 3\u0000') throw new GrilleError('DB_FOREIGN', `${file} n'est pas une base SQLite : ce n'est pas une sauvegarde Grille.`);
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const version = Number(db.pragma('user_version', { simple: true }));
+    db = openReadOnly(file);
+    const version = userVersion(db);
     if (version === 0) throw new GrilleError('DB_FOREIGN', `${file} est une base SQLite qui n'est pas un catalogue Grille.`);
     if (version > SCHEMA_VERSION) {
       throw new GrilleError('DB_NEWER', `${file} a été écrit par une version plus récente de Grille (schéma ${version}, cette version connaît le schéma ${SCHEMA_VERSION}) : mettez Grille à jour.`);
     }
-    const reference = new Database(':memory:');
-    for (const m of migrations.slice(0, version)) reference.exec(m);
-    const expected = schemaRows(reference);
-    reference.close();
-    const actual = schemaRows(db);
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    if (JSON.stringify(schemaObjects(db)) !== JSON.stringify(releasedSchemaObjects(version))) {
       throw new GrilleError('DB_FOREIGN', `${file} n'a pas le schéma d'un catalogue Grille (schéma ${version} attendu, tables ou index différents) : fichier refusé.`);
     }
-    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    const integrity = integrityCheck(db);
     if (integrity !== 'ok') {
       const said = integrity.replace(/\s+/g, ' ').trim();
       throw new GrilleError('DB_CORRUPT', `${file} est endommagé (integrity_check : ${said.length > 160 ? `${said.slice(0, 160)}…` : said}) : fichier refusé.`);
     }
-    if ((db.pragma('foreign_key_check') as unknown[]).length) throw new GrilleError('DB_CORRUPT', `${file} a des références brisées (foreign_key_check) : fichier refusé.`);
-    const loaded = db.prepare("SELECT value FROM meta WHERE key = 'catalogue_loaded_at'").get() as { value: string } | undefined;
-    if (!loaded) throw new GrilleError('DB_FOREIGN', `${file} ne contient pas de catalogue (base jamais remplie) : fichier refusé.`);
-    const products = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
-    return { file, schema: version, products, loadedAt: loaded.value };
+    if (foreignKeyViolationCount(db)) throw new GrilleError('DB_CORRUPT', `${file} a des références brisées (foreign_key_check) : fichier refusé.`);
+    const loadedAt = getMeta(db, 'catalogue_loaded_at');
+    if (loadedAt === null) throw new GrilleError('DB_FOREIGN', `${file} ne contient pas de catalogue (base jamais remplie) : fichier refusé.`);
+    return { file, schema: version, products: productCount(db), loadedAt };
   } catch (e) {
     throw explainSqliteError(e, file);
   } finally {
@@ -119,15 +103,7 @@ export async function restoreDatabase(dbFile: string, from: string, comment: str
   let backup: string | null = null;
   let replaceFile = false;
   if (existsSync(dbFile) && statSync(dbFile).size > 0) {
-    let current: Db | null = null;
-    try {
-      current = new Database(dbFile, { fileMustExist: true });
-      current.pragma('busy_timeout = 5000');
-      if (String(current.pragma('quick_check', { simple: true })) !== 'ok') throw new Error('quick_check');
-    } catch {
-      current?.close();
-      current = null;
-    }
+    const current = openIfReadable(dbFile);
     if (current) {
       try {
         backup = await rotatingBackup(current, dbFile, 'avant-restauration', keep);
@@ -144,22 +120,19 @@ export async function restoreDatabase(dbFile: string, from: string, comment: str
       replaceFile = true;
     }
   }
-  const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     if (replaceFile || !existsSync(dbFile)) {
       mkdirSync(dirname(resolve(dbFile)), { recursive: true });
       const partial = `${dbFile}.restauration-partielle`;
       rmSync(partial, { force: true });
-      await source.backup(partial);
+      await copyDatabaseFile(from, partial);
       for (const suffix of ['-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
       renameSync(partial, dbFile);
     } else {
-      await source.backup(dbFile);
+      await copyDatabaseFile(from, dbFile);
     }
   } catch (e) {
     throw new GrilleError('IO', `Restauration de ${from} vers ${dbFile} impossible : ${(e as Error).message}. La base courante est inchangée${backup ? ` (sauvegarde : ${backup})` : ''}.`);
-  } finally {
-    source.close();
   }
   // open it as Grille does (an older schema is migrated, with its own backup) and record the restore
   const { db, migratedFrom } = await openDatabase(dbFile);

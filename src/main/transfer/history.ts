@@ -10,6 +10,7 @@
 import type { HistoryEntryDto } from '../../shared/api';
 import type { Db } from '../store/open';
 import { GrilleError } from '../../shared/errors';
+import { auditRows, auditValuesOfAction, catalogueAuditRows, productAuditRows, productAuditRowsWith, type AuditRow } from '../store/audit';
 import { productExists, productIds } from '../store/reader';
 
 /** An entry of the audit trail, as `grille history` prints it. */
@@ -27,26 +28,13 @@ export function isEditAction(action: string): action is EditAction {
   return (EDIT_ACTIONS as readonly string[]).includes(action);
 }
 
-interface Row {
-  id: number;
-  at: string;
-  action: string;
-  what: string;
-  product_id: string | null;
-  old_value: string | null;
-  new_value: string | null;
-  comment: string | null;
-}
+/** The whole-catalogue action that also stands in a product's undo stack. */
+const RESTORE_ACTION = 'db.restore';
 
-const toEntry = (r: Row): HistoryEntry => ({
-  id: r.id,
-  at: r.at,
-  action: r.action,
-  what: r.what,
-  productId: r.product_id,
-  oldValue: r.old_value === null ? null : (JSON.parse(r.old_value) as unknown),
-  newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
-  comment: r.comment,
+const toEntry = (r: AuditRow): HistoryEntry => ({
+  ...r,
+  oldValue: r.oldValue === null ? null : (JSON.parse(r.oldValue) as unknown),
+  newValue: r.newValue === null ? null : (JSON.parse(r.newValue) as unknown),
 });
 
 function unknownProduct(db: Db, productId: string): GrilleError {
@@ -55,26 +43,26 @@ function unknownProduct(db: Db, productId: string): GrilleError {
 
 /** A product's history; an unknown product without any history is an error (a deleted one keeps its history). */
 export function productHistory(db: Db, productId: string): HistoryEntry[] {
-  const rows = db.prepare('SELECT * FROM audit WHERE product_id = ? ORDER BY id DESC').all(productId) as Row[];
+  const rows = productAuditRows(db, productId);
   if (rows.length === 0 && !productExists(db, productId)) throw unknownProduct(db, productId);
   return rows.map(toEntry);
 }
 
 /** Entries that concern the whole catalogue (taxonomy, restores), newest first. */
 export function catalogueHistory(db: Db): HistoryEntry[] {
-  return (db.prepare('SELECT * FROM audit WHERE product_id IS NULL ORDER BY id DESC').all() as Row[]).map(toEntry);
+  return catalogueAuditRows(db).map(toEntry);
 }
 
 /** Every entry of the audit trail, newest first. */
 export function allHistory(db: Db): HistoryEntry[] {
-  return (db.prepare('SELECT * FROM audit ORDER BY id DESC').all() as Row[]).map(toEntry);
+  return auditRows(db).map(toEntry);
 }
 
 /** undone entry id → the undo entry's id, over the whole trail. */
 export function undoneByMap(db: Db): Map<number, number> {
   const map = new Map<number, number>();
-  for (const r of db.prepare('SELECT id, new_value FROM audit WHERE action = ? ORDER BY id').all(UNDO_ACTION) as { id: number; new_value: string | null }[]) {
-    const undoes = r.new_value === null ? undefined : (JSON.parse(r.new_value) as { undoes?: unknown }).undoes;
+  for (const r of auditValuesOfAction(db, UNDO_ACTION)) {
+    const undoes = r.newValue === null ? undefined : (JSON.parse(r.newValue) as { undoes?: unknown }).undoes;
     if (typeof undoes === 'number') map.set(undoes, r.id);
   }
   return map;
@@ -84,10 +72,8 @@ export function undoneByMap(db: Db): Map<number, number> {
  * The entries of a scope, newest first: a product's own, plus the restores of the whole base (a
  * restore puts every product back as it was in the backup); the whole trail for the catalogue.
  */
-function scopeRows(db: Db, productId: string | null): Row[] {
-  return productId === null
-    ? (db.prepare('SELECT * FROM audit ORDER BY id DESC').all() as Row[])
-    : (db.prepare("SELECT * FROM audit WHERE product_id = ? OR (product_id IS NULL AND action = 'db.restore') ORDER BY id DESC").all(productId) as Row[]);
+function scopeRows(db: Db, productId: string | null): AuditRow[] {
+  return productId === null ? auditRows(db) : productAuditRowsWith(db, productId, RESTORE_ACTION);
 }
 
 export type UndoTop =
