@@ -12,6 +12,7 @@ import { registerPricing } from './commands/pricing';
 import { registerTransfer } from './commands/transfer';
 import { registerReimburse } from './commands/reimburse';
 import { dbPathOf, type GlobalOptions } from './context';
+import { cliMessage } from './flag-errors';
 import { frenchUsageError } from './usage-fr';
 
 export function buildProgram(): Command {
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof GrilleError) {
-      process.stderr.write(`grille: ${e.message}\n`);
+      process.stderr.write(`grille: ${cliMessage(e)}\n`);
       return 1;
     }
     if (typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_')) {

@@ -26,7 +26,7 @@ import { reviseAnswer } from './jobs/tasks';
 import { isAppUrl } from './security/policy';
 import { catalogueList, catalogueShow } from './services/catalogue';
 import { compareColumns } from './services/compare';
-import { impact, quoteMembers, revise } from './services/pricing';
+import { impact, quote, quoteInputOf, revise } from './services/pricing';
 import { reimburseListing, reimburseOffers } from './reimbursement/service';
 import { getTaxonomy } from './store/reader';
 import { GrilleError } from '../shared/errors';
@@ -49,9 +49,8 @@ const compareRequest = z
 const member = z.object({ role: z.enum(['principal', 'conjoint', 'enfant']), birth: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/), status: z.enum(['actif', 'retraite']).nullable().optional() }).strict() satisfies z.ZodType<MemberDto>;
 const quoteRequest = z
   .object({
-    productIds: z.array(code).max(500),
+    offers: z.array(z.object({ productId: code, formula: code }).strict()).min(1).max(500),
     at: date,
-    formulas: z.array(code).max(50).optional(),
     members: z.array(member).min(1).max(30),
     mav: z
       .object({
@@ -138,19 +137,7 @@ export const handlers = {
   catalogueShow: handler(z.tuple([code]), async (s, [id]) => catalogueShow(await s.catalogue(), id)),
   taxonomy: handler(z.tuple([]), async (s) => getTaxonomy((await s.catalogue()).db)),
   compare: handler(z.tuple([compareRequest]), async (s, [r]) => compareColumns(await s.catalogue(), r)),
-  quote: handler(z.tuple([quoteRequest]), async (s, [r]) =>
-    quoteMembers(await s.catalogue(), {
-      productIds: r.productIds,
-      at: r.at,
-      formulas: r.formulas ?? [],
-      members: r.members.map((m) => ({ role: m.role, birth: m.birth, status: m.status ?? null })),
-      options: r.mav?.options ?? [],
-      sports: r.mav?.sports ?? [],
-      periodicity: r.mav?.periodicity,
-      adhesion: r.mav?.adhesion,
-      renouncedOptions: r.mav?.renouncedOptions ?? [],
-    }),
-  ),
+  quote: handler(z.tuple([quoteRequest]), async (s, [r]) => quote(await s.catalogue(), quoteInputOf(r))),
   // a revision shown (save: false) is quick and answers inline; a saved one writes a version: a job
   revise: handler(z.tuple([reviseRequest]), async (s, [r]) => {
     const input = { productId: r.productId, fromAt: r.fromAt, components: r.components, mode: r.mode, effective: r.effective, reference: r.reference, code: r.code, save: r.save };

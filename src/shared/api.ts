@@ -52,11 +52,16 @@ export interface MemberDto {
   status?: Status | null;
 }
 
+/** One offer ticked: a product and one of its formulas. */
+export interface QuoteOfferDto {
+  productId: string;
+  formula: string;
+}
+
 export interface QuoteRequestDto {
-  /** none = every product */
-  productIds: string[];
+  /** the offers to price, each once, in this order (a MAV offer: one quote per option asked for) */
+  offers: QuoteOfferDto[];
   at: string;
-  formulas?: string[];
   members: MemberDto[];
   mav?: { options?: string[]; sports?: string[]; periodicity?: Periodicity; adhesion?: string; renouncedOptions?: string[] };
 }

@@ -51,6 +51,29 @@ describe('grille quote', () => {
     expect(q).toMatchObject({ status: 'priced', annualCents: 19800, surcharge: { percent: 100, amountCents: 9900 }, installments: { amountCents: 4950 }, firstPremium: { amountCents: 16500 } });
   });
 
+  it('prices the MAV at the adhesion date when --at is not given (seed 002 l. 656-659, 667-669, 675-677)', () => {
+    const args = ['quote', 'bpce-mav', '--db', db, '--formula', 'familiale', '--option', '1', '--member', 'principal:1980-05-10', '--member', 'conjoint:1982', '--sports', 'plongée', '--periodicity', 'mensuel', '--adhesion', '2026-04-15', '--json'];
+    const r = grille(args);
+    expect(r.code).toBe(0);
+    type Mav = { status: string; adhesion: string; version: { code: string }; baseAnnualCents: number; annualCents: number; surcharge: { percent: number; amountCents: number }; installments: { count: number; amountCents: number }; firstPremium: { months: number; amountCents: number } };
+    const { quotes } = JSON.parse(r.stdout) as { quotes: Mav[] };
+    expect(quotes).toHaveLength(1);
+    // « Formule Familiale Option 1 … 249 euros »; « 1 sport 50% »: 249 + 124,50 = 373,50 €; monthly 373,50 / 12 = 31,125 → 31,13 €;
+    // first premium April to December: 373,50 × 9 / 12 = 280,125 → 280,13 €
+    expect(quotes[0]).toMatchObject({
+      status: 'priced',
+      adhesion: '2026-04-15',
+      version: { code: 'notice' },
+      baseAnnualCents: 24900,
+      surcharge: { percent: 50, amountCents: 12450 },
+      annualCents: 37350,
+      installments: { count: 12, amountCents: 3113 },
+      firstPremium: { months: 9, amountCents: 28013 },
+    });
+    // the same quote as with the tariff date said explicitly
+    expect(grille([...args, '--at', '2026-04-15']).stdout).toBe(r.stdout);
+  });
+
   it('refuses a MAV principal over 64 and an unlisted sport, naming the rule', () => {
     const r = grille(['quote', 'bpce-mav', '--db', db, '--at', '2026-01-01', '--formula', 'individuelle', '--option', '1', '--member', 'principal:1950-01-01', '--sports', 'golf']);
     expect(r.code).toBe(0);

@@ -80,7 +80,7 @@ describe('registerIpc', () => {
     ['catalogueList', ['extra']],
     ['compare', [{ columns: [] }]],
     ['compare', [{ columns: [{ productId: 'x', formula: 'A' }], injected: true }]],
-    ['quote', [{ productIds: [], at: '01/01/2026', members: [{ role: 'principal', birth: '1980' }] }]],
+    ['quote', [{ offers: [{ productId: 'interiale-cdg-sante', formula: 'securite' }], at: '01/01/2026', members: [{ role: 'principal', birth: '1980' }] }]],
     ['revise', [{ productId: 'x', fromAt: '2026-01-01', components: [{ label: 'a', rate: '1.9; DROP' }], mode: 'additive', effective: '2026-01-01', save: true }]],
     ['exportTariffs', [{ productIds: ['x'], path: '/etc/passwd' }]],
     ['cancelJob', []],

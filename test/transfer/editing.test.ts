@@ -130,7 +130,7 @@ describe('each kind of edit, through dispatch', () => {
     const [row] = await history(h, INT);
     expect(row).toMatchObject({ action: 'edit.tariffCell', comment: 'rectificatif de l’assureur', oldValue: { ...cellKey, amountCents: 2514, source: cell.source }, newValue: { ...cellKey, amountCents: 2600 } });
     // a household quote prices the new amount
-    const quote = await ok<{ households?: unknown }[]>(h, 'quote', { productIds: [INT], at: '2026-06-01', formulas: ['securite'], members: [{ role: 'principal', birth: '1995-04-01', status: 'actif' }] });
+    const quote = await ok<{ households?: unknown }[]>(h, 'quote', { offers: [{ productId: INT, formula: 'securite' }], at: '2026-06-01', members: [{ role: 'principal', birth: '1995-04-01', status: 'actif' }] });
     expect(JSON.stringify(quote)).toContain('2600');
     expect(JSON.stringify(quote)).not.toContain('2514');
   });

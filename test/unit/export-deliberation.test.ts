@@ -286,9 +286,9 @@ describe('deliberation workbook: budget impact', () => {
 
   it('refuses what it cannot state: same version twice, no "after" side, a participation without headcounts', () => {
     expect(() => deliberationData(cat, { ...VERSIONS, toAt: '2025-07-01' })).toThrow(/même version/);
-    expect(() => deliberationData(cat, { productId: 'interiale-cdg-sante', fromAt: '2025-06-01' })).toThrow(/--to-at/);
-    expect(() => deliberationData(cat, { ...VERSIONS, participation: '15' })).toThrow(/--headcounts/);
-    expect(() => deliberationData(cat, { ...VERSIONS, fromAt: '2025-02-30' })).toThrow(/--from-at/);
+    expect(() => deliberationData(cat, { productId: 'interiale-cdg-sante', fromAt: '2025-06-01' })).toThrow(/version « après » \(sa date\) ou une révision/);
+    expect(() => deliberationData(cat, { ...VERSIONS, participation: '15' })).toThrow(/participation employeur sans effectifs/);
+    expect(() => deliberationData(cat, { ...VERSIONS, fromAt: '2025-02-30' })).toThrow(/la date de la version « avant » « 2025-02-30 » : date impossible/);
   });
 
   it('two tables without a single cotisation are a request to correct (INVALID_INPUT), not a defect', () => {

@@ -44,7 +44,10 @@ async function writeAll(): Promise<string[]> {
       await quoteWorkbook(
         cat,
         {
-          productIds: ['interiale-cdg-sante', 'bpce-mav'],
+          offers: [
+            ...['securite', 'essentielle', 'renforcee'].map((formula) => ({ productId: 'interiale-cdg-sante', formula })),
+            ...['individuelle', 'familiale'].map((formula) => ({ productId: 'bpce-mav', formula })),
+          ],
           at: '2026-03-01',
           members: [
             { role: 'principal', birth: '1980-05-10', status: 'actif' },

@@ -20,8 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => cat.close());
 
+const offersOf = (productId: string, formulas: string[]) => formulas.map((formula) => ({ productId, formula }));
+const INTERIALE = offersOf('interiale-cdg-sante', ['securite', 'essentielle', 'renforcee']);
+const MAV = offersOf('bpce-mav', ['individuelle', 'familiale']);
+
 const FAMILY: QuoteRequestDto = {
-  productIds: ['interiale-cdg-sante'],
+  offers: INTERIALE,
   at: '2026-03-01',
   members: [
     { role: 'principal', birth: '1980-05-10', status: 'actif' },
@@ -77,9 +81,8 @@ describe('quote workbook', () => {
 
   it('a retiree’s child has no 2026 price (l. 224-229): "non précisé", the total "incomplet", a partial sum apart', async () => {
     const wb = await workbook({
-      productIds: ['interiale-cdg-sante'],
+      offers: offersOf('interiale-cdg-sante', ['essentielle']),
       at: '2026-03-01',
-      formulas: ['essentielle'],
       members: [
         { role: 'principal', birth: '1955-01-01', status: 'retraite' },
         { role: 'enfant', birth: '2010-01-01' },
@@ -103,9 +106,8 @@ describe('quote workbook', () => {
 
   it('prices the MAV familiale option 1 with a sport, monthly, from March (seed 002 l. 656-677)', async () => {
     const wb = await workbook({
-      productIds: ['bpce-mav'],
+      offers: offersOf('bpce-mav', ['familiale']),
       at: '2026-03-01',
-      formulas: ['familiale'],
       members: [
         { role: 'principal', birth: '1980-05-10' },
         { role: 'conjoint', birth: '1982' },
@@ -133,7 +135,7 @@ describe('quote workbook', () => {
   });
 
   it('lists the household, the assumptions and the refusals with their rules', async () => {
-    const wb = await workbook({ ...FAMILY, productIds: ['interiale-cdg-sante', 'bpce-mav'], mav: { options: ['1'] } });
+    const wb = await workbook({ ...FAMILY, offers: [...INTERIALE, ...MAV], mav: { options: ['1'] } });
     const household = wb.getWorksheet(SHEET_HOUSEHOLD)!;
     expect(rowValues(household, 1)).toEqual(['N°', 'Rôle', 'Date de naissance', 'Statut', 'Nom']);
     expect(rowValues(household, 2)).toEqual([1, 'assuré principal', '10/05/1980', 'actif', '']);
@@ -154,7 +156,7 @@ describe('quote workbook', () => {
   });
 
   it('every cached total is what its formula gives; no formula reads a text', async () => {
-    const wb = await workbook({ ...FAMILY, productIds: ['interiale-cdg-sante', 'bpce-mav'], mav: { sports: ['plongée'], periodicity: 'trimestriel' } });
+    const wb = await workbook({ ...FAMILY, offers: [...INTERIALE, ...MAV], mav: { sports: ['plongée'], periodicity: 'trimestriel' } });
     const cells = formulaCells(wb);
     expect(cells.length).toBeGreaterThan(10);
     for (const f of cells) {
@@ -164,7 +166,7 @@ describe('quote workbook', () => {
 
   it('a sport typed as a formula is written as text', async () => {
     const hostile = '=HYPERLINK("http://example.invalid","x")';
-    const wb = await workbook({ productIds: ['bpce-mav'], at: '2026-03-01', members: [{ role: 'principal', birth: '1980-01-01' }], mav: { sports: [hostile] } });
+    const wb = await workbook({ offers: MAV, at: '2026-03-01', members: [{ role: 'principal', birth: '1980-01-01' }], mav: { sports: [hostile] } });
     const household = wb.getWorksheet(SHEET_HOUSEHOLD)!;
     let found: ExcelJS.Cell | null = null;
     household.eachRow((row) =>

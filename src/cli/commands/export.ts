@@ -2,14 +2,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { MemberDto, QuoteRequestDto } from '../../shared/api';
-import type { Periodicity } from '../../shared/core/mav';
 import { parseComponentArg } from '../../shared/core/revision';
-import { parseMemberArg } from '../../shared/core/members';
 import { catalogueList, openForReading } from '../../main/services/catalogue';
 import { deliberationWorkbook, quoteWorkbook, tariffWorkbook } from '../../main/services/exports';
+import { offersOfProducts } from '../../main/services/pricing';
 import { GrilleError } from '../../shared/errors';
 import { dbPathOf, type GlobalOptions } from '../context';
-import { addHouseholdOptions, collect } from '../options';
+import { addHouseholdOptions, collect, parseMembers, tariffDate, type HouseholdOptions } from '../options';
 import { checkOutPath, documentDate, reportWritten } from '../write-file';
 
 const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
@@ -48,34 +47,24 @@ export function registerExport(program: Command, globals: () => GlobalOptions): 
     .requiredOption('--out <fichier.xlsx>', 'classeur à écrire')
     .option('--date <date>', 'date du document AAAA-MM-JJ (défaut : aujourd’hui)')
     .option('--json', 'sortie JSON')
-    .action(
-      async (
-        ids: string[],
-        o: Common & { at: string; formula: string[]; member: string[]; option: string[]; sports: string[]; periodicity?: Periodicity; adhesion?: string; renounced: string[] },
-      ) => {
-        const date = documentDate(o.date);
-        const out = checkOutPath(o.out);
-        if (o.member.length === 0) throw invalid('aucun membre : indiquez au moins --member principal:AAAA-MM-JJ[:statut]');
-        const members: MemberDto[] = o.member.map((m) => {
-          const parsed = parseMemberArg(m);
-          if (!parsed.ok) throw invalid(`--member ${parsed.message}`);
-          return { role: parsed.member.role, birth: parsed.member.birth, status: parsed.member.status ?? null };
-        });
+    .action(async (ids: string[], o: Common & HouseholdOptions, command: Command) => {
+      const date = documentDate(o.date);
+      const out = checkOutPath(o.out);
+      const at = tariffDate(command, o);
+      const members: MemberDto[] = parseMembers(o.member).map((m) => ({ role: m.role, birth: m.birth, status: m.status ?? null }));
+      const cat = await openForReading(dbPathOf(globals()));
+      try {
         const request: QuoteRequestDto = {
-          productIds: ids,
-          at: o.at,
-          formulas: o.formula,
+          offers: offersOfProducts(cat, ids, o.formula),
+          at,
           members,
           mav: { options: o.option, sports: o.sports, periodicity: o.periodicity, adhesion: o.adhesion, renouncedOptions: o.renounced },
         };
-        const cat = await openForReading(dbPathOf(globals()));
-        try {
-          reportWritten('quote', out, await quoteWorkbook(cat, request, date), o.json);
-        } finally {
-          cat.close();
-        }
-      },
-    );
+        reportWritten('quote', out, await quoteWorkbook(cat, request, date), o.json);
+      } finally {
+        cat.close();
+      }
+    });
 
   cmd
     .command('deliberation')
@@ -104,6 +93,9 @@ export function registerExport(program: Command, globals: () => GlobalOptions): 
           return parsed.component;
         });
         if (o.mode !== undefined && o.mode !== 'additive' && o.mode !== 'compound') throw invalid(`--mode « ${o.mode} » : additive ou compound attendu`);
+        if (components.length === 0 && o.toAt === undefined) throw invalid('indiquez la version « après » (--to-at AAAA-MM-JJ) ou une révision (--component "libellé:taux")');
+        if (o.participation !== undefined && o.headcounts === undefined) throw invalid('--participation sans --headcounts : la participation employeur ne se calcule qu’avec les effectifs');
+        if (o.mode !== undefined && components.length === 0) throw invalid('--mode ne vaut que pour une révision (--component)');
         let headcounts: { text: string; format: 'csv' | 'json'; name: string } | undefined;
         if (o.headcounts !== undefined) {
           let size: number;

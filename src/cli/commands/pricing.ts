@@ -5,9 +5,10 @@ import type { MavQuote } from '../../shared/core/mav';
 import type { ImpactResult, SideTotals } from '../../shared/core/impact';
 import type { RevisionResult } from '../../shared/core/revision';
 import { openCatalogue, openForReading } from '../../main/services/catalogue';
-import { impact, quote, revise } from '../../main/services/pricing';
+import { impact, offersOfProducts, quote, revise } from '../../main/services/pricing';
+import { GrilleError } from '../../shared/errors';
 import { dbPathOf, type GlobalOptions } from '../context';
-import { addHouseholdOptions, collect } from '../options';
+import { addHouseholdOptions, collect, parseMembers, tariffDate, type HouseholdOptions } from '../options';
 import { euros, frDate, money, pct, printJson, table } from '../output';
 
 
@@ -112,10 +113,13 @@ function showImpact(r: ImpactResult): string {
 export function registerPricing(program: Command, globals: () => GlobalOptions): void {
   addHouseholdOptions(program.command('quote').description('devis d’un foyer sur un ou plusieurs produits (tous si aucun), ou cotisation MAV'))
     .option('--json', 'sortie JSON (montants en centimes)')
-    .action(async (ids: string[], o: { at?: string; formula: string[]; member: string[]; option: string[]; sports: string[]; periodicity?: string; adhesion?: string; renounced: string[]; json?: boolean }) => {
+    .action(async (ids: string[], o: HouseholdOptions & { json?: boolean }, cmd: Command) => {
+      const at = tariffDate(cmd, o);
+      const members = parseMembers(o.member);
       const cat = await openForReading(dbPathOf(globals()));
       try {
-        const quotes = quote(cat, { productIds: ids, at: o.at, formulas: o.formula, members: o.member, options: o.option, sports: o.sports, periodicity: o.periodicity, adhesion: o.adhesion, renouncedOptions: o.renounced });
+        const offers = offersOfProducts(cat, ids, o.formula);
+        const quotes = quote(cat, { offers, at, members, options: o.option, sports: o.sports, periodicity: o.periodicity, adhesion: o.adhesion, renouncedOptions: o.renounced });
         if (o.json) return printJson({ quotes });
         console.log(quotes.map((q) => (q.kind === 'mav' ? showMav(q) : showHousehold(q))).join('\n\n'));
       } finally {
@@ -136,6 +140,7 @@ export function registerPricing(program: Command, globals: () => GlobalOptions):
     .option('--save', 'enregistre la nouvelle version dans le catalogue')
     .option('--json', 'sortie JSON (montants en centimes)')
     .action(async (id: string, o: { fromAt?: string; component: string[]; mode?: string; effective?: string; reference?: string; code?: string; save?: boolean; json?: boolean }) => {
+      if (o.component.length === 0) throw new GrilleError('INVALID_INPUT', 'aucune composante : indiquez --component "libellé:taux", ex. --component "PMSS:1.9"');
       const path = dbPathOf(globals());
       const cat = o.save ? await openCatalogue(path) : await openForReading(path);
       try {

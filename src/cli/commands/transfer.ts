@@ -6,7 +6,7 @@ import { backupTo, backupsDir, listBackups, openRaw, restoreDatabase, rotatingBa
 import { exportCatalogue, writeFileAtomic, type ExportFormat } from '../../main/transfer/export';
 import { historyWithUndo } from '../../main/transfer/history';
 import { undoEdit } from '../../main/services/editing';
-import { formatOf, importBytes, readImportFile, type ImportResult } from '../../main/transfer/import';
+import { formatOf, importBytes, readImportFile, type ImportOptions, type ImportResult } from '../../main/transfer/import';
 import { ImportRejected, formatProblem } from '../../main/transfer/problems';
 import { dbPathOf, type GlobalOptions } from '../context';
 import { printJson } from '../output';
@@ -55,7 +55,49 @@ function reportRejection(e: ImportRejected, json: boolean | undefined): void {
   process.exitCode = 1;
 }
 
-export function registerTransfer(program: Command, globals: () => GlobalOptions): void {
+type Globals = () => GlobalOptions;
+
+/** The CSV options of an import: the table's target version and, without source columns, its source. */
+function csvOptions(opts: ImportOpts): NonNullable<ImportOptions['csv']> {
+  return {
+    productId: opts.product!,
+    version: opts.version!,
+    effectiveFrom: opts.effectiveFrom,
+    label: opts.label,
+    document: opts.document,
+    reference: opts.reference,
+    period: opts.period,
+    source: { file: opts.sourceFile, section: opts.sourceSection, lines: opts.sourceLines, quote: opts.sourceQuote },
+  };
+}
+
+async function runImport(globals: Globals, file: string, opts: ImportOpts, cmd: Command): Promise<void> {
+  const format = formatOf(file);
+  if (format === 'csv' && (!opts.product || !opts.version)) cmd.error('grille import FICHIER.csv demande --product ID et --version CODE', { exitCode: 2 });
+  if (format !== 'csv' && (opts.product || opts.version || opts.effectiveFrom || opts.period || opts.sourceFile)) {
+    cmd.error('--product, --version, --effective-from, --period et --source-* ne servent qu\'aux tables de tarifs .csv', { exitCode: 2 });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readImportFile(file);
+  } catch (e) {
+    if (e instanceof ImportRejected) return reportRejection(e, opts.json);
+    throw e;
+  }
+  const cat = await openCatalogue(dbPathOf(globals()));
+  try {
+    const result = await importBytes(cat, bytes, file, { dryRun: opts.dryRun ?? false, comment: opts.comment ?? null, ...(format === 'csv' ? { csv: csvOptions(opts) } : {}) });
+    if (opts.json) printJson({ ok: true, ...result, db: cat.file });
+    else console.log(describeImport(result));
+  } catch (e) {
+    if (e instanceof ImportRejected) return reportRejection(e, opts.json);
+    throw e;
+  } finally {
+    cat.close();
+  }
+}
+
+function registerImport(program: Command, globals: Globals): void {
   program
     .command('import')
     .description('importe un paquet de catalogue (.json), un modèle Excel (.xlsx) ou une table de tarifs (.csv) ; rien n\'est écrit si une erreur subsiste')
@@ -74,49 +116,10 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
     .option('--source-section <text>', 'CSV sans colonnes de source : section')
     .option('--source-lines <from-to>', 'CSV sans colonnes de source : lignes, ex. 220-228')
     .option('--source-quote <text>', 'CSV sans colonnes de source : citation mot pour mot')
-    .action(async (file: string, opts: ImportOpts, cmd: Command) => {
-      const format = formatOf(file);
-      if (format === 'csv' && (!opts.product || !opts.version)) cmd.error('grille import FICHIER.csv demande --product ID et --version CODE', { exitCode: 2 });
-      if (format !== 'csv' && (opts.product || opts.version || opts.effectiveFrom || opts.period || opts.sourceFile)) {
-        cmd.error('--product, --version, --effective-from, --period et --source-* ne servent qu\'aux tables de tarifs .csv', { exitCode: 2 });
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readImportFile(file);
-      } catch (e) {
-        if (e instanceof ImportRejected) return reportRejection(e, opts.json);
-        throw e;
-      }
-      const cat = await openCatalogue(dbPathOf(globals()));
-      try {
-        const result = await importBytes(cat, bytes, file, {
-          dryRun: opts.dryRun ?? false,
-          comment: opts.comment ?? null,
-          ...(format === 'csv'
-            ? {
-                csv: {
-                  productId: opts.product!,
-                  version: opts.version!,
-                  effectiveFrom: opts.effectiveFrom,
-                  label: opts.label,
-                  document: opts.document,
-                  reference: opts.reference,
-                  period: opts.period,
-                  source: { file: opts.sourceFile, section: opts.sourceSection, lines: opts.sourceLines, quote: opts.sourceQuote },
-                },
-              }
-            : {}),
-        });
-        if (opts.json) printJson({ ok: true, ...result, db: cat.file });
-        else console.log(describeImport(result));
-      } catch (e) {
-        if (e instanceof ImportRejected) return reportRejection(e, opts.json);
-        throw e;
-      } finally {
-        cat.close();
-      }
-    });
+    .action((file: string, opts: ImportOpts, cmd: Command) => runImport(globals, file, opts, cmd));
+}
 
+function registerExportCatalogue(program: Command, globals: Globals): void {
   // `export` may hold other subcommands (comparison, tariffs): add to it when it exists
   const exportCmd = program.commands.find((c) => c.name() === 'export') ?? program.command('export').description('exporte vers un fichier');
   exportCmd
@@ -137,7 +140,21 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
         cat.close();
       }
     });
+}
 
+function printHistory(id: string | undefined, entries: ReturnType<typeof historyWithUndo>): void {
+  if (!entries.length) return console.log(`${id ?? 'Catalogue'} : aucune modification enregistrée depuis le catalogue par défaut.`);
+  console.log(`Historique ${id ? `de ${id}` : 'du catalogue'} (${entries.length} entrée(s), la plus récente d'abord) :`);
+  for (const e of entries) {
+    const flags = [e.undoneBy !== null && `annulée (n°${e.undoneBy})`, e.undoable && 'la prochaine que « grille undo » annulerait'].filter(Boolean);
+    console.log(`n°${e.id}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.what}${!id && e.productId ? ` [${e.productId}]` : ''}${flags.length ? `  — ${flags.join(', ')}` : ''}`);
+    if (e.oldValue !== null) console.log(`    avant : ${JSON.stringify(e.oldValue)}`);
+    if (e.newValue !== null) console.log(`    après : ${JSON.stringify(e.newValue)}`);
+    if (e.comment) console.log(`    commentaire : ${e.comment}`);
+  }
+}
+
+function registerHistory(program: Command, globals: Globals): void {
   program
     .command('history')
     .description("historique d'un produit (ou de tout le catalogue) : imports, révisions, modifications et annulations, avec anciennes et nouvelles valeurs")
@@ -148,21 +165,14 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
       try {
         const entries = historyWithUndo(cat.db, id ?? null);
         if (opts.json) return printJson({ product: id ?? null, entries });
-        const whose = id ?? 'du catalogue';
-        if (!entries.length) return console.log(`${id ?? 'Catalogue'} : aucune modification enregistrée depuis le catalogue par défaut.`);
-        console.log(`Historique ${id ? `de ${id}` : whose} (${entries.length} entrée(s), la plus récente d'abord) :`);
-        for (const e of entries) {
-          const flags = [e.undoneBy !== null && `annulée (n°${e.undoneBy})`, e.undoable && 'la prochaine que « grille undo » annulerait'].filter(Boolean);
-          console.log(`n°${e.id}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.what}${!id && e.productId ? ` [${e.productId}]` : ''}${flags.length ? `  — ${flags.join(', ')}` : ''}`);
-          if (e.oldValue !== null) console.log(`    avant : ${JSON.stringify(e.oldValue)}`);
-          if (e.newValue !== null) console.log(`    après : ${JSON.stringify(e.newValue)}`);
-          if (e.comment) console.log(`    commentaire : ${e.comment}`);
-        }
+        printHistory(id, entries);
       } finally {
         cat.close();
       }
     });
+}
 
+function registerUndo(program: Command, globals: Globals): void {
   program
     .command('undo')
     .description("annule la dernière modification faite dans Grille (d'un produit, ou de tout le catalogue) ; les imports et révisions se défont en restaurant une sauvegarde")
@@ -178,34 +188,40 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
         cat.close();
       }
     });
+}
 
-  const db = program.command('db').description('sauvegarder et restaurer la base du catalogue');
+function printBackups(file: string, json: boolean | undefined): void {
+  const backups = listBackups(file);
+  if (json) return printJson({ db: file, backups });
+  if (!backups.length) return console.log(`Aucune sauvegarde dans ${backupsDir(file)}.`);
+  console.log(`Sauvegardes de ${file} (${backups.length}, la plus ancienne d'abord) :`);
+  for (const b of backups) console.log(`  ${b}`);
+}
+
+async function runBackup(file: string, opts: { out?: string; list?: boolean; json?: boolean }): Promise<void> {
+  if (opts.list) return printBackups(file, opts.json);
+  if (!existsSync(file)) throw new GrilleError('NOT_FOUND', `Base ${file} introuvable : rien à sauvegarder.`);
+  const raw = openRaw(file);
+  let out: string;
+  try {
+    out = opts.out ? await backupTo(raw, opts.out) : await rotatingBackup(raw, file, 'manuelle');
+  } finally {
+    raw.close();
+  }
+  if (opts.json) printJson({ backup: out, db: file, backups: opts.out ? null : listBackups(file) });
+  else console.log(`Base sauvegardée : ${out}`);
+}
+
+function registerDbBackup(db: Command, globals: Globals): void {
   db.command('backup')
     .description(`copie la base (défaut : dans backups/ à côté d'elle, les dernières copies gardées)`)
     .option('--out <file>', 'fichier de la copie (jamais un fichier existant)')
     .option('--list', 'liste les sauvegardes de backups/ (avant import, avant migration, avant restauration, manuelles) sans en faire')
     .option('--json', 'sortie JSON')
-    .action(async (opts: { out?: string; list?: boolean; json?: boolean }) => {
-      const file = dbPathOf(globals());
-      if (opts.list) {
-        const backups = listBackups(file);
-        if (opts.json) return printJson({ db: file, backups });
-        if (!backups.length) return console.log(`Aucune sauvegarde dans ${backupsDir(file)}.`);
-        console.log(`Sauvegardes de ${file} (${backups.length}, la plus ancienne d'abord) :`);
-        for (const b of backups) console.log(`  ${b}`);
-        return;
-      }
-      if (!existsSync(file)) throw new GrilleError('NOT_FOUND', `Base ${file} introuvable : rien à sauvegarder.`);
-      const raw = openRaw(file);
-      let out: string;
-      try {
-        out = opts.out ? await backupTo(raw, opts.out) : await rotatingBackup(raw, file, 'manuelle');
-      } finally {
-        raw.close();
-      }
-      if (opts.json) printJson({ backup: out, db: file, backups: opts.out ? null : listBackups(file) });
-      else console.log(`Base sauvegardée : ${out}`);
-    });
+    .action((opts: { out?: string; list?: boolean; json?: boolean }) => runBackup(dbPathOf(globals()), opts));
+}
+
+function registerDbRestore(db: Command, globals: Globals): void {
   db.command('restore')
     .description('remplace la base par une sauvegarde, après avoir vérifié que c\'est un catalogue Grille et sauvegardé la base courante')
     .argument('<file>', 'sauvegarde à restaurer')
@@ -217,4 +233,15 @@ export function registerTransfer(program: Command, globals: () => GlobalOptions)
       console.log(`Base restaurée depuis ${from} (schéma ${r.restoredFrom.schema}, ${r.restoredFrom.products} produit(s)) : ${r.db}`);
       if (r.backup) console.log(`Base précédente sauvegardée : ${r.backup}`);
     });
+}
+
+/** Catalogue import and export, history and undo, database backup and restore: one function per subcommand. */
+export function registerTransfer(program: Command, globals: Globals): void {
+  registerImport(program, globals);
+  registerExportCatalogue(program, globals);
+  registerHistory(program, globals);
+  registerUndo(program, globals);
+  const db = program.command('db').description('sauvegarder et restaurer la base du catalogue');
+  registerDbBackup(db, globals);
+  registerDbRestore(db, globals);
 }

@@ -6,9 +6,9 @@
 import type { CompareRequest, DeliberationRequest, QuoteRequestDto } from '../../shared/api';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
 import type { Comparison } from '../../shared/core/compare';
-import { formatDateFr, isIsoDate } from '../../shared/core/dates';
+import { formatDateFr } from '../../shared/core/dates';
 import { tableOfRevision } from '../../shared/core/impact';
-import type { Hypothesis, MemberInput } from '../../shared/core/pricing-types';
+import type { Hypothesis } from '../../shared/core/pricing-types';
 import { indexProduct, pickVersion } from '../../shared/core/product-index';
 import { revisionFactor, type RevisionMode } from '../../shared/core/revision';
 import type { ReimbursementExamples } from '../export/comparison-workbook';
@@ -18,7 +18,8 @@ import { standardExamples } from '../reimbursement/service';
 import { GrilleError } from '../../shared/errors';
 import { catalogueShow, type Catalogue } from './catalogue';
 import { compareColumns } from './compare';
-import { impact, quoteMembers, revise, type ReviseInput } from './pricing';
+import { InputError, requireIsoDate } from './input-error';
+import { impact, quote, quoteInputOf, revise, type ReviseInput } from './pricing';
 
 // The workbook builders load exceljs, which costs more than Node's own start: load them on first
 // use so the commands that only read the catalogue start fast (test/cli/startup.test.ts).
@@ -66,29 +67,13 @@ export async function tariffWorkbook(cat: Catalogue, productIds: string[], date:
   );
 }
 
-/** The household's quote on the products asked for (all when none), as a workbook. */
+/** The household's quote on the offers asked for, as a workbook. */
 export async function quoteWorkbook(cat: Catalogue, request: QuoteRequestDto, date: string, hooks?: WriteHooks): Promise<Buffer> {
-  const members: MemberInput[] = request.members.map((m) => ({ role: m.role, birth: m.birth, status: m.status ?? null }));
-  const quotes = quoteMembers(cat, {
-    productIds: request.productIds,
-    at: request.at,
-    formulas: request.formulas ?? [],
-    members,
-    options: request.mav?.options ?? [],
-    sports: request.mav?.sports ?? [],
-    periodicity: request.mav?.periodicity,
-    adhesion: request.mav?.adhesion,
-    renouncedOptions: request.mav?.renouncedOptions ?? [],
-  });
+  const input = quoteInputOf(request);
+  const quotes = quote(cat, input);
   if (quotes.length === 0) throw invalid('aucune offre à chiffrer : aucun produit ne propose les formules demandées');
-  return (await builders.quote()).writeQuoteWorkbook({ quotes, members, at: request.at, formulas: request.formulas, mav: request.mav }, { date, hooks });
-}
-
-
-function requireDate(value: string | undefined, option: string): string {
-  if (!value) throw invalid(`${option} manquant : date attendue au format AAAA-MM-JJ`);
-  if (!isIsoDate(value)) throw invalid(`${option} « ${value} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
-  return value;
+  const formulas = [...new Set(input.offers.map((o) => o.formula))];
+  return (await builders.quote()).writeQuoteWorkbook({ quotes, members: input.members, at: request.at, formulas, mav: request.mav }, { date, hooks });
 }
 
 function dayAfter(iso: string): string {
@@ -125,13 +110,13 @@ function versionSide(product: ProductFile, v: VersionEntry): DeliberationSide {
  */
 export function deliberationData(cat: Catalogue, request: DeliberationRequest): DeliberationData {
   const product = catalogueShow(cat, request.productId);
-  const fromAt = requireDate(request.fromAt, '--from-at');
-  if (request.toAt !== undefined) requireDate(request.toAt, '--to-at');
+  const fromAt = requireIsoDate(request.fromAt, 'fromAt', 'la date de la version « avant »');
+  if (request.toAt !== undefined) requireIsoDate(request.toAt, 'toAt', 'la date de la version « après »');
   const components = request.components ?? [];
   const hasHeadcounts = request.headcounts !== undefined;
-  if (components.length === 0 && !request.toAt) throw invalid('indiquez la version « après » (--to-at AAAA-MM-JJ) ou une révision (--component "libellé:taux")');
-  if (request.participation !== undefined && !hasHeadcounts) throw invalid('--participation sans --headcounts : la participation employeur ne se calcule qu’avec les effectifs');
-  if (request.mode !== undefined && components.length === 0) throw invalid('--mode ne vaut que pour une révision (--component)');
+  if (components.length === 0 && !request.toAt) throw new InputError('toAt', 'indiquez la version « après » (sa date) ou une révision (ses composantes)');
+  if (request.participation !== undefined && !hasHeadcounts) throw new InputError('participation', 'une participation employeur sans effectifs : la participation ne se calcule qu’avec les effectifs');
+  if (request.mode !== undefined && components.length === 0) throw new InputError('mode', 'le mode de révision ne vaut que pour une révision par composantes');
 
   const from = versionAt(product, fromAt);
   const before = versionSide(product, from.version);
@@ -160,9 +145,9 @@ export function deliberationData(cat: Catalogue, request: DeliberationRequest): 
     revision = { origin: 'revision', mode: r.mode, components: r.components, factor: r.factor, source: null };
     hypotheses.push(...r.hypotheses);
   } else {
-    const to = versionAt(product, requireDate(request.toAt, '--to-at'));
+    const to = versionAt(product, requireIsoDate(request.toAt, 'toAt', 'la date de la version « après »'));
     if (to.version.code === from.version.code) {
-      throw invalid(`--from-at ${formatDateFr(fromAt)} et --to-at ${formatDateFr(request.toAt!)} désignent la même version (« ${from.version.label} ») : rien à comparer`);
+      throw invalid(`les dates « avant » (${formatDateFr(fromAt)}) et « après » (${formatDateFr(request.toAt!)}) désignent la même version (« ${from.version.label} ») : rien à comparer`);
     }
     after = versionSide(product, to.version);
     if (after.cells.length === 0) throw invalid(`version « ${to.version.label} » de « ${product.product.id} » : aucune cotisation donnée par la source, rien à comparer`);

@@ -3,15 +3,15 @@
  * version on request) and the CDG budget impact. The arithmetic is the pure engines' (src/shared/core).
  */
 import { readFileSync, statSync } from 'node:fs';
+import type { QuoteRequestDto } from '../../shared/api';
 import type { ProductFile, Source } from '../../shared/core/catalogue-schema';
-import { dayBefore, formatDateFr, isIsoDate } from '../../shared/core/dates';
+import { dayBefore, formatDateFr } from '../../shared/core/dates';
 import { parseHeadcountsCsv, parseHeadcountsJson, formatHeadcountError, type HeadcountRow } from '../../shared/core/headcounts';
 import { computeImpact, tableOfRevision, tableOfVersion, type ImpactResult } from '../../shared/core/impact';
-import { parseMemberArg } from '../../shared/core/members';
 import type { MemberInput } from '../../shared/core/pricing-types';
 import { parseParticipationSpec, type ParticipationSpec } from '../../shared/core/participation';
 import { indexProduct, pickVersion } from '../../shared/core/product-index';
-import { quoteProducts, type ProductQuote } from '../../shared/core/quote';
+import { offersOf, quoteOffers, type ProductQuote, type QuoteOffer } from '../../shared/core/quote';
 import { parseComponentArg, reviseVersion, toCatalogueEntries, type RevisionComponent, type RevisionMode, type RevisionResult } from '../../shared/core/revision';
 import { GrilleError } from '../../shared/errors';
 import { productIds } from '../store/reader';
@@ -19,23 +19,17 @@ import { saveProduct } from '../store/writer';
 import { insertAudit } from '../store/writer-import';
 import type { Catalogue } from './catalogue';
 import { catalogueShow } from './catalogue';
+import { InputError, inputError, requireIsoDate } from './input-error';
 
 /** Values computed by Grille carry this pseudo-document as their source: they are not in a document. */
 export const COMPUTED_SOURCE_FILE = 'grille:calcul';
 
 const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
 
-function requireDate(value: string | undefined, option: string): string {
-  if (!value) throw invalid(`${option} manquant : date attendue au format AAAA-MM-JJ`);
-  if (!isIsoDate(value)) throw invalid(`${option} « ${value} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
-  return value;
-}
-
 export interface QuoteInput {
-  productIds: string[];
+  offers: QuoteOffer[];
   at: string | undefined;
-  formulas: string[];
-  members: string[];
+  members: MemberInput[];
   options: string[];
   sports: string[];
   periodicity: string | undefined;
@@ -43,31 +37,49 @@ export interface QuoteInput {
   renouncedOptions: string[];
 }
 
-export function quote(cat: Catalogue, input: QuoteInput): ProductQuote[] {
-  if (input.members.length === 0) throw invalid('aucun membre : indiquez au moins --member principal:AAAA-MM-JJ[:statut]');
-  const members = input.members.map((m) => {
-    const parsed = parseMemberArg(m);
-    if (!parsed.ok) throw invalid(`--member ${parsed.message}`);
-    return parsed.member;
-  });
-  return quoteMembers(cat, { ...input, members });
+/** The one reading of the desktop's request (the quote and its export). */
+export function quoteInputOf(request: QuoteRequestDto): QuoteInput {
+  return {
+    offers: request.offers.map((o) => ({ productId: o.productId, formula: o.formula })),
+    at: request.at,
+    members: request.members.map((m) => ({ role: m.role, birth: m.birth, status: m.status ?? null })),
+    options: request.mav?.options ?? [],
+    sports: request.mav?.sports ?? [],
+    periodicity: request.mav?.periodicity,
+    adhesion: request.mav?.adhesion,
+    renouncedOptions: request.mav?.renouncedOptions ?? [],
+  };
 }
 
-/** The quote with members already structured (the desktop app's form). */
-export function quoteMembers(cat: Catalogue, input: Omit<QuoteInput, 'members'> & { members: MemberInput[] }): ProductQuote[] {
-  const at = requireDate(input.at, '--at');
-  if (input.adhesion !== undefined) requireDate(input.adhesion, '--adhesion');
-  if (input.members.length === 0) throw invalid('aucun membre dans le foyer');
-  const ids = input.productIds.length ? input.productIds : productIds(cat.db);
-  const products = ids.map((id) => catalogueShow(cat, id));
-  for (const f of input.formulas) {
+const formulaCodes = (products: readonly ProductFile[]) => [...new Set(products.flatMap((p) => p.formulas.map((x) => x.code)))].join(', ');
+
+/** The offers of the products asked for (all when none), each with its formulas (those listed, when some are). */
+export function offersOfProducts(cat: Catalogue, ids: readonly string[], formulas: readonly string[]): QuoteOffer[] {
+  const wanted = ids.length ? ids : productIds(cat.db);
+  const products = wanted.map((id) => catalogueShow(cat, id));
+  for (const f of formulas) {
     if (!products.some((p) => p.formulas.some((x) => x.code === f))) {
-      throw invalid(`--formula « ${f} » : aucune formule de ce code dans ${ids.join(', ')} (formules : ${[...new Set(products.flatMap((p) => p.formulas.map((x) => x.code)))].join(', ')})`);
+      throw inputError('formulas', 'la formule', `« ${f} » : aucune formule de ce code dans ${wanted.join(', ')} (formules : ${formulaCodes(products)})`);
     }
   }
-  return quoteProducts(products, {
+  return offersOf(products, formulas);
+}
+
+/** The household's quote on each offer, in order. */
+export function quote(cat: Catalogue, input: QuoteInput): ProductQuote[] {
+  const at = requireIsoDate(input.at, 'at', 'la date du tarif');
+  if (input.adhesion !== undefined) requireIsoDate(input.adhesion, 'adhesion', 'la date d’adhésion');
+  if (input.members.length === 0) throw new InputError('members', 'aucun membre dans le foyer');
+  if (input.offers.length === 0) throw new InputError('offers', 'aucune offre à chiffrer : choisissez au moins une formule d’un produit');
+  const products = [...new Set(input.offers.map((o) => o.productId))].map((id) => catalogueShow(cat, id));
+  input.offers.forEach((o, i) => {
+    const product = products.find((p) => p.product.id === o.productId)!;
+    if (!product.formulas.some((x) => x.code === o.formula)) {
+      throw inputError('offers', `l’offre ${i + 1}`, `(${o.productId}) : aucune formule « ${o.formula} » (formules : ${formulaCodes([product])})`);
+    }
+  });
+  return quoteOffers(products, input.offers, {
     at,
-    formulas: input.formulas.length ? input.formulas : undefined,
     members: input.members,
     mav: {
       options: input.options.length ? input.options : undefined,
@@ -97,10 +109,10 @@ export interface ReviseOutput {
 }
 
 function parseComponents(args: (string | RevisionComponent)[]): RevisionComponent[] {
-  if (args.length === 0) throw invalid('aucune composante : indiquez --component "libellé:taux", ex. --component "PMSS:1.9"');
+  if (args.length === 0) throw new InputError('components', 'aucune composante : indiquez au moins une composante de révision (libellé et taux, ex. PMSS 1,9 %)');
   return args.map((a) => {
     const parsed = parseComponentArg(typeof a === 'string' ? a : `${a.label}:${a.rate}`);
-    if (!parsed.ok) throw invalid(`--component ${parsed.message}`);
+    if (!parsed.ok) throw new InputError('components', parsed.message, parsed.message);
     return parsed.component;
   });
 }
@@ -120,10 +132,10 @@ export type ReviseProgress = (phase: string, done: number, total: number | null)
 export function revise(cat: Catalogue, input: ReviseInput, progress?: ReviseProgress): ReviseOutput {
   progress?.('Calcul de la révision', 0, null);
   const product = catalogueShow(cat, input.productId);
-  const fromAt = requireDate(input.fromAt, '--from-at');
-  const effective = requireDate(input.effective, '--effective');
+  const fromAt = requireIsoDate(input.fromAt, 'fromAt', 'la date de la version de départ');
+  const effective = requireIsoDate(input.effective, 'effective', 'la date d’effet de la révision');
   const mode = (input.mode ?? 'additive') as RevisionMode;
-  if (mode !== 'additive' && mode !== 'compound') throw invalid(`--mode « ${input.mode} » : additive ou compound attendu`);
+  if (mode !== 'additive' && mode !== 'compound') throw inputError('mode', 'le mode de révision', `« ${input.mode} » : additive ou compound attendu`);
   const fromVersion = versionAt(product, fromAt);
   const result = reviseVersion(product, fromVersion, { components: parseComponents(input.components), mode, effectiveFrom: effective, reference: input.reference });
   if (!result.ok) throw invalid(result.message);
@@ -131,7 +143,7 @@ export function revise(cat: Catalogue, input: ReviseInput, progress?: ReviseProg
   if (!input.save) return { revision, saved: null };
 
   const code = input.code ?? `revision-${effective}`;
-  if (product.versions.some((v) => v.code === code)) throw invalid(`la version « ${code} » existe déjà dans ${product.product.id} : choisissez un autre code avec --code`);
+  if (product.versions.some((v) => v.code === code)) throw new InputError('code', `la version « ${code} » existe déjà dans ${product.product.id} : choisissez un autre code de version`);
   const from = product.versions.find((v) => v.code === fromVersion)!;
   const overlapping = product.versions.filter(
     (v) => v.code !== fromVersion && (v.effectiveFrom === null || v.effectiveFrom <= effective) && (v.effectiveTo === null || effective <= v.effectiveTo),
@@ -142,7 +154,7 @@ export function revise(cat: Catalogue, input: ReviseInput, progress?: ReviseProg
     throw invalid(`la version « ${v.code} » (${v.label}) couvre déjà le ${formatDateFr(effective)} ou une date postérieure : rien n'a été enregistré`);
   }
   if (from.effectiveFrom !== null && from.effectiveFrom >= effective) {
-    throw invalid(`--effective ${formatDateFr(effective)} doit être postérieure au début de la version ${from.code} (${formatDateFr(from.effectiveFrom)})`);
+    throw inputError('effective', 'la date d’effet de la révision', `${formatDateFr(effective)} doit être postérieure au début de la version ${from.code} (${formatDateFr(from.effectiveFrom)})`);
   }
   const label = input.reference ? `${input.reference} (à compter du ${formatDateFr(effective)})` : `Révision à compter du ${formatDateFr(effective)}`;
   const components = revision.components.map((c) => `${c.label} ${c.rate.replace('.', ',')} %`).join(' + ');
@@ -221,7 +233,7 @@ export function parseHeadcountsText(text: string, format: 'csv' | 'json', name: 
 export function parseParticipation(text: string | undefined): ParticipationSpec | undefined {
   if (text === undefined) return undefined;
   const parsed = parseParticipationSpec(text);
-  if (!parsed.ok) throw invalid(`--participation ${parsed.message}`);
+  if (!parsed.ok) throw new InputError('participation', parsed.message, parsed.message);
   return parsed.spec;
 }
 
@@ -233,18 +245,18 @@ export function impact(cat: Catalogue, input: ImpactInput & { revision?: ReviseI
     name = input.headcountsText.name;
     headcounts = parseHeadcountsText(input.headcountsText.text, input.headcountsText.format, name);
   } else {
-    if (!input.headcountsFile) throw invalid('--headcounts manquant : fichier CSV « formule;segment;effectif » ou JSON');
+    if (!input.headcountsFile) throw inputError('headcounts', 'le fichier des effectifs', 'manque : fichier CSV « formule;segment;effectif » ou JSON attendu');
     name = input.headcountsFile;
     headcounts = readHeadcounts(input.headcountsFile);
   }
   const participation = parseParticipation(input.participation);
-  const fromAt = requireDate(input.fromAt, '--from-at');
+  const fromAt = requireIsoDate(input.fromAt, 'fromAt', 'la date de la version « avant »');
   const before = tableOfVersion(product, versionAt(product, fromAt));
   let after;
   if (input.revision) {
     after = tableOfRevision(revise(cat, { ...input.revision, save: false }).revision, 'après révision');
   } else {
-    after = tableOfVersion(product, versionAt(product, requireDate(input.toAt, '--to-at')));
+    after = tableOfVersion(product, versionAt(product, requireIsoDate(input.toAt, 'toAt', 'la date de la version « après »')));
   }
   const result = computeImpact({ product, before, after, headcounts, participation });
   if (result.errors.length) throw invalid(`${name} : ${result.errors.map((e) => `ligne ${e.line} : ${e.message}`).join(' ; ')}`);

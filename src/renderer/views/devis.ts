@@ -55,8 +55,7 @@ export function devisView(ctx: AppContext): View {
       return null;
     }
     return {
-      productIds: [...new Set(chosen.offers.map((o) => o.productId))],
-      formulas: [...new Set(chosen.offers.map((o) => o.formula))],
+      offers: chosen.offers.map((o) => ({ productId: o.productId, formula: o.formula })),
       at: date.iso,
       members: members.members,
       ...(chosen.mav ? { mav: chosen.mav } : {}),
@@ -66,8 +65,6 @@ export function devisView(ctx: AppContext): View {
   async function run(): Promise<void> {
     const r = request();
     if (!r) return;
-    const chosen = offers.read();
-    const wanted = new Set(chosen.ok ? chosen.offers.map((o) => `${o.productId}|${o.formula}`) : []);
     say(status, 'info', 'Calcul des devis…');
     const answer = await busy(quoteBtn, 'Calcul…', () => ask(() => ctx.api().quote(r)));
     if (!answer.ok) {
@@ -76,8 +73,8 @@ export function devisView(ctx: AppContext): View {
     }
     lastRequest = r;
     exportBtn.disabled = false;
-    // a formula code shared by two products is asked once: keep only the offers that were ticked
-    const quotes = answer.value.filter((q) => wanted.has(`${q.productId}|${q.formula.code}`));
+    // the ticked offers, each priced once: the export of lastRequest holds the same quotes
+    const quotes = answer.value;
     if (quotes.length === 0) {
       say(status, 'empty', 'Aucun devis : les offres choisies ne s’appliquent pas à ce foyer.', 'Vérifiez les formules cochées.');
       replace(results);

@@ -9,6 +9,12 @@ import type { MavQuote, MavRequest } from './mav';
 import type { Hypothesis, MemberInput, Refusal, VersionRef } from './pricing-types';
 import type { SegmentEntry } from './quote-plan';
 
+/** One offer to price: a product and one of its formulas. */
+export interface QuoteOffer {
+  productId: string;
+  formula: string;
+}
+
 export interface QuoteRequest {
   /** effective date "AAAA-MM-JJ": picks the version; its year is the tariff year for ages */
   at: string;

@@ -4,8 +4,10 @@
  * API
  * - `quoteHousehold(product, formula, request)` → `HouseholdQuote` for one product × formula (per-member tariffs,
  *   e.g. `interiale-cdg-sante`). An unknown formula gives a quote whose `refusals` say so.
- * - `quoteProducts(products, request)` → `ProductQuote[]` (`HouseholdQuote | MavQuote`), for several products:
- *   `request.formulas` lists formula codes (none = every formula of kind "formula" of each product; a product that
+ * - `quoteOffers(products, offers, request)` → `ProductQuote[]` (`HouseholdQuote | MavQuote`): each offer
+ *   (product × formula) priced once, in order — what a person ticked, pair by pair.
+ * - `offersOf(products, formulas?)` → the offers of several products; `quoteProducts(products, request)` prices
+ *   them: `request.formulas` lists formula codes (none = every formula of kind "formula" of each product; a product that
  *   has none of the requested codes is skipped, and a requested code no product has gives a refusal quote of the
  *   first product). Products of kind "mav" are priced by `priceMav` (mav.ts) with `request.mav` (every option of
  *   kind "option" unless `request.mav.options` names some). The members are read once per call.
@@ -34,10 +36,10 @@ import { addHypothesis, type Refusal } from './pricing-types';
 import { priceMav } from './mav';
 import { hypothesesFor, planFor } from './quote-plan';
 import { computeTotals, freeRanks, lineOf, periodWord, priceMembers, principalsTable, type QuoteScope } from './quote-lines';
-import { NON_PRECISE, type HouseholdQuote, type ProductQuote, type QuoteLine, type QuoteRequest, type QuoteTotals } from './quote-types';
+import { NON_PRECISE, type HouseholdQuote, type ProductQuote, type QuoteLine, type QuoteOffer, type QuoteRequest, type QuoteTotals } from './quote-types';
 
 export { NON_PRECISE } from './quote-types';
-export type { HouseholdQuote, LineOutcome, ProductQuote, QuoteLine, QuoteRequest, QuoteTotals } from './quote-types';
+export type { HouseholdQuote, LineOutcome, ProductQuote, QuoteLine, QuoteOffer, QuoteRequest, QuoteTotals } from './quote-types';
 
 function emptyTotals(): QuoteTotals {
   return { complete: false, monthlyCents: null, annualCents: null, partialMonthlyCents: 0, partialAnnualCents: 0, incompleteMembers: [] };
@@ -189,37 +191,55 @@ function quoteWith(product: ProductFile, formula: string, request: QuoteRequest,
   return q;
 }
 
-/** Quote several products (or all of a catalogue) for one household. */
-export function quoteProducts(products: readonly ProductFile[], request: QuoteRequest): ProductQuote[] {
-  const out: ProductQuote[] = [];
-  const household = prepareHousehold(request);
-  const wanted = request.formulas && request.formulas.length > 0 ? request.formulas : null;
-  if (wanted) {
+/**
+ * The offers of several products: each product's formulas of kind "formula" (only those listed, when
+ * `formulas` lists some), in the products' order; a listed code no product has is an offer of the first
+ * product, so its quote says the formula is unknown.
+ */
+export function offersOf(products: readonly ProductFile[], formulas?: readonly string[]): QuoteOffer[] {
+  const out: QuoteOffer[] = [];
+  const wanted = formulas && formulas.length > 0 ? formulas : null;
+  const first = products[0];
+  if (wanted && first) {
     for (const code of wanted) {
-      if (!products.some((p) => p.formulas.some((f) => f.code === code && f.kind === 'formula'))) {
-        const first = products[0];
-        if (first) out.push(quoteWith(first, code, request, household));
-      }
+      if (!products.some((p) => p.formulas.some((f) => f.code === code && f.kind === 'formula'))) out.push({ productId: first.product.id, formula: code });
     }
   }
   for (const product of products) {
-    const formulas = product.formulas
-      .filter((f) => f.kind === 'formula' && (!wanted || wanted.includes(f.code)))
-      .map((f) => f.code);
-    for (const formula of formulas) {
-      if (product.product.kind === 'mav') {
-        const options = request.mav?.options?.length
-          ? request.mav.options
-          : product.formulas.filter((f) => f.kind === 'option').map((f) => f.code);
-        for (const option of options.length > 0 ? options : ['']) {
-          out.push(priceMav(product, { ...request.mav, formula, option, members: request.members, at: request.at }));
-        }
-      } else {
-        out.push(quoteWith(product, formula, request, household));
-      }
+    for (const f of product.formulas) {
+      if (f.kind === 'formula' && (!wanted || wanted.includes(f.code))) out.push({ productId: product.product.id, formula: f.code });
     }
   }
   return out;
+}
+
+/**
+ * Quote each offer (product × formula) once, in the order given, for one household: a MAV offer gives one
+ * quote per option asked for (every option when none). Every offer's product must be in `products`.
+ */
+export function quoteOffers(products: readonly ProductFile[], offers: readonly QuoteOffer[], request: QuoteRequest): ProductQuote[] {
+  const out: ProductQuote[] = [];
+  const household = prepareHousehold(request);
+  const byId = new Map(products.map((p) => [p.product.id, p]));
+  for (const offer of offers) {
+    const product = byId.get(offer.productId);
+    if (!product) throw new Error(`offre ${offer.productId}:${offer.formula} sans son produit`);
+    const isFormula = product.formulas.some((f) => f.code === offer.formula && f.kind === 'formula');
+    if (product.product.kind === 'mav' && isFormula) {
+      const options = request.mav?.options?.length ? request.mav.options : product.formulas.filter((f) => f.kind === 'option').map((f) => f.code);
+      for (const option of options.length > 0 ? options : ['']) {
+        out.push(priceMav(product, { ...request.mav, formula: offer.formula, option, members: request.members, at: request.at }));
+      }
+    } else {
+      out.push(quoteWith(product, offer.formula, request, household));
+    }
+  }
+  return out;
+}
+
+/** Quote several products (or all of a catalogue) for one household: every offer of `offersOf`. */
+export function quoteProducts(products: readonly ProductFile[], request: QuoteRequest): ProductQuote[] {
+  return quoteOffers(products, offersOf(products, request.formulas), request);
 }
 
 /** Display helper: "25,14 € par mois" or "non précisé". */
