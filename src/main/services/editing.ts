@@ -13,6 +13,7 @@ import type { CatalogueEdit, EditAnswer, HistoryEntryDto, UndoAnswer } from '../
 import { EDIT_LIMITS } from '../../shared/core/limits';
 import { GrilleError } from '../../shared/errors';
 import { hasAuditRows } from '../store/edits';
+import { inTransaction } from '../store/transaction';
 import { getProduct, productExists, productIds } from '../store/reader';
 import { insertAudit } from '../store/writer-import';
 import { historyWithUndo, isEditAction, undoTop, UNDO_ACTION, type HistoryEntry } from '../transfer/history';
@@ -36,13 +37,15 @@ export function planEdit(cat: Catalogue, edit: CatalogueEdit, options: EditOptio
 /** Checks an edit whole, then writes it and its audit row in one transaction. */
 export function editCatalogue(cat: Catalogue, edit: CatalogueEdit, options: EditOptions): EditAnswer {
   const db = cat.db;
-  return db
-    .transaction((): EditAnswer => {
+  return inTransaction(
+    db,
+    (): EditAnswer => {
       const plan = kindOf(edit.kind).apply(db, editView(db), edit, options);
       const auditId = insertAudit(db, { action: plan.action, what: plan.what, productId: plan.productId, oldValue: plan.oldValue, newValue: plan.newValue, comment: plan.comment });
       return { auditId, productId: plan.productId, what: plan.what };
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 const RESTORE_HINT = 'restaurez une sauvegarde : grille db restore / Fichier › Restaurer';
@@ -61,8 +64,9 @@ function blockedMessage(entry: HistoryEntry): string {
 /** Undoes the latest edit not yet undone (of a product, or of the whole catalogue), in one transaction with its audit row. */
 export function undoEdit(cat: Catalogue, productId: string | null): UndoAnswer {
   const db = cat.db;
-  return db
-    .transaction((): UndoAnswer => {
+  return inTransaction(
+    db,
+    (): UndoAnswer => {
       if (productId !== null && !productExists(db, productId) && !hasAuditRows(db, productId)) throw unknownProduct(productId, productIds(db));
       const top = undoTop(db, productId);
       if (top.kind === 'nothing') throw new GrilleError('NOT_FOUND', `Rien à annuler : aucune modification ${productId === null ? 'du catalogue' : `de ${productId}`} n’est enregistrée (ou toutes ont été annulées).`);
@@ -83,8 +87,9 @@ export function undoEdit(cat: Catalogue, productId: string | null): UndoAnswer {
       const what = `Annulation : ${entry.what}`;
       const auditId = insertAudit(db, { action: UNDO_ACTION, what, productId: pid, oldValue: entry.newValue, newValue: { undoes: entry.id }, comment: null });
       return { undone: entry.id, auditId, productId: pid, what };
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** The history of a product (or of the whole catalogue), newest first, with what « Annuler » would undo. */

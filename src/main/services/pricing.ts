@@ -15,6 +15,7 @@ import { offersOf, quoteOffers, type ProductQuote, type QuoteOffer } from '../..
 import { parseComponentArg, reviseVersion, toCatalogueEntries, type RevisionComponent, type RevisionMode, type RevisionResult } from '../../shared/core/revision';
 import { GrilleError } from '../../shared/errors';
 import { productIds } from '../store/reader';
+import { inTransaction } from '../store/transaction';
 import { saveProduct } from '../store/writer';
 import { insertAudit } from '../store/writer-import';
 import type { Catalogue } from './catalogue';
@@ -175,7 +176,7 @@ export function revise(cat: Catalogue, input: ReviseInput, progress?: ReviseProg
   // the new version and its trace in the audit trail are written together
   const cells = updated.tariffs.length;
   progress?.('Enregistrement de la version', 0, cells);
-  cat.db.transaction(() => {
+  inTransaction(cat.db, () => {
     saveProduct(cat.db, updated, { replace: true });
     insertAudit(cat.db, {
       action: 'revision',
@@ -187,7 +188,7 @@ export function revise(cat: Catalogue, input: ReviseInput, progress?: ReviseProg
     });
     // the last moment a cancellation can undo the write
     progress?.('Enregistrement de la version', cells, cells);
-  })();
+  });
   return { revision, saved: { version: code, product: product.product.id } };
 }
 
