@@ -3,6 +3,7 @@
  * taxonomy categories, the new products, the versions and tariff cells added to existing products and
  * the audit rows are written together or not at all.
  */
+import type { HistoryEntryDto } from '../../shared/api';
 import type { GuaranteeEntry, ProductFile, RuleEntry, TariffCellEntry, TaxonomyFile } from '../../shared/core/catalogue-schema';
 import { GrilleError } from '../../shared/errors';
 import type { Db } from './open';
@@ -24,14 +25,8 @@ export interface ProductAddition {
   close: { version: string; effectiveTo: string } | null;
 }
 
-export interface AuditEntry {
-  action: string;
-  what: string;
-  productId: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  comment: string | null;
-}
+/** An audit row as written: the history entry without what the store assigns (id, time) or derives (undo state). */
+export type AuditEntry = Omit<HistoryEntryDto, 'id' | 'at' | 'undoable' | 'undoneBy'>;
 
 export interface ImportWrite {
   categories: CategoryEntry[];

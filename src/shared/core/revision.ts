@@ -145,21 +145,25 @@ export function reviseWithFactor(cells: readonly CellLike[], factor: Rational): 
   const out: CellChange[] = new Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
-    const n = applyFactor(c.amountCents, pf);
-    out[i] = {
-      formula: c.formula,
-      option: c.option ?? '',
-      segment: c.segment,
-      zone: c.zone ?? '',
-      period: c.period,
-      oldCents: c.amountCents,
-      newCents: n,
-      deltaCents: n - c.amountCents,
-      deltaPercent: deltaPercent(c.amountCents, n),
-      previousSource: c.source ?? null,
-    };
+    out[i] = cellChange(c, applyFactor(c.amountCents, pf));
   }
   return out;
+}
+
+/** A cell's old amount beside its new one, keyed as the cell (empty option and zone spelled ''). */
+function cellChange(c: CellLike, newCents: number): CellChange {
+  return {
+    formula: c.formula,
+    option: c.option ?? '',
+    segment: c.segment,
+    zone: c.zone ?? '',
+    period: c.period,
+    oldCents: c.amountCents,
+    newCents,
+    deltaCents: newCents - c.amountCents,
+    deltaPercent: deltaPercent(c.amountCents, newCents),
+    previousSource: c.source ?? null,
+  };
 }
 
 function revisionHypotheses(mode: RevisionMode, components: readonly RevisionComponent[], factor: Rational): Hypothesis[] {
@@ -286,18 +290,7 @@ export function diffCells(
       continue;
     }
     seen.add(k);
-    changes.push({
-      formula: b.formula,
-      option: b.option ?? '',
-      segment: b.segment,
-      zone: b.zone ?? '',
-      period: b.period,
-      oldCents: b.amountCents,
-      newCents: a.amountCents,
-      deltaCents: a.amountCents - b.amountCents,
-      deltaPercent: deltaPercent(b.amountCents, a.amountCents),
-      previousSource: b.source ?? null,
-    });
+    changes.push(cellChange(b, a.amountCents));
   }
   const onlyAfter = after.filter((c) => !seen.has(keyOf(c)));
   return { changes, onlyBefore, onlyAfter };
