@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { GrilleError } from '../shared/errors';
-import { explainSqliteError } from '../main/store/errors';
+import { explainSqliteError } from '../main/services/catalogue';
 import { registerCatalogue } from './commands/catalogue';
 import { registerCompare } from './commands/compare';
 import { registerExport } from './commands/export';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ResponsibleReport, SimulationResult } from '../../shared/core/reimbursement';
 import { openForReading } from '../../main/services/catalogue';
-import { listActs, reimburse, responsibleCheck } from '../../main/reimbursement/service';
+import { listActs, reimburse, responsibleCheck } from '../../main/services/reimbursement';
 import { dbPathOf, type GlobalOptions } from '../context';
 import { euros, frDate, money, printJson, table } from '../output';
 

@@ -2,12 +2,26 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { openCatalogue, openForReading } from '../../main/services/catalogue';
 import { GrilleError } from '../../shared/errors';
-import { backupTo, backupsDir, listBackups, openRaw, restoreDatabase, rotatingBackup } from '../../main/transfer/backup';
-import { exportCatalogue, writeFileAtomic, type ExportFormat } from '../../main/transfer/export';
-import { historyWithUndo } from '../../main/transfer/history';
 import { undoEdit } from '../../main/services/editing';
-import { formatOf, importBytes, readImportFile, type ImportOptions, type ImportResult } from '../../main/transfer/import';
-import { ImportRejected, formatProblem } from '../../main/transfer/problems';
+import {
+  backupTo,
+  backupsDir,
+  exportCatalogue,
+  formatOf,
+  formatProblem,
+  historyWithUndo,
+  importBytes,
+  ImportRejected,
+  listBackups,
+  openRaw,
+  readImportFile,
+  restoreDatabase,
+  rotatingBackup,
+  writeFileAtomic,
+  type ExportFormat,
+  type ImportOptions,
+  type ImportResult,
+} from '../../main/services/transfer';
 import { dbPathOf, type GlobalOptions } from '../context';
 import { printJson } from '../output';
 

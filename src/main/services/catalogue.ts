@@ -180,3 +180,6 @@ export function catalogueCheck(cat: Catalogue): CheckReport {
     unsourced: { total: unsourced.reduce((n, u) => n + u.count, 0), products: unsourced },
   };
 }
+
+/** A SQLite failure said in French, naming the file: for the CLI's last resort, which catches outside a service. */
+export { explainSqliteError } from '../store/errors';
