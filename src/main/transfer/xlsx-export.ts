@@ -1,16 +1,19 @@
 /**
  * The Excel template written from the catalogue (layout.ts): one sheet per part, one row per entry,
- * French headers, sources in their own sheet cited by id. Written with the export folder's streaming
+ * French headers, sources in their own sheet cited by id; each row's cells from its entity's field
+ * table (sheet-fields.ts). Written with the export folder's streaming
  * writer (src/main/export/workbook-writer.ts): texts are always string cells (safe-cell.ts: a text
  * starting with = + - @ is never a formula) and the same catalogue gives the same bytes.
  */
 import type { Style } from 'exceljs';
 import type { ProductFile, Source, TaxonomyFile } from '../../shared/core/catalogue-schema';
-import { sourceFileText } from '../../shared/core/source-label';
 import { cleanText } from '../export/safe-cell';
 import { writeWorkbook, type CellValue, type SheetRow, type SheetSpec } from '../export/workbook-writer';
 import { GrilleError } from '../../shared/errors';
-import { ALL, NONE, NOTICE_SHEET, SHEETS, enumLabel, noticeRows, quantityColumns, type SheetLayout } from './layout';
+import type { Part } from '../store/fields';
+import { sourceEntity } from '../store/fields-catalogue';
+import { ALL, NONE, NOTICE_SHEET, SHEETS, noticeRows, type SheetLayout } from './layout';
+import { cellWriter, type CellContext } from './sheet-fields';
 
 const headerStyle: Partial<Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -55,7 +58,7 @@ function exact(productId: string, what: string) {
   };
 }
 
-const euros = (cents: number | undefined): CellValue => (cents === undefined ? null : cents / 100);
+const sourceRow = cellWriter(sourceEntity.fields);
 
 /** Sources deduplicated across the workbook: S1, S2… in order of first use. */
 class SourceIds {
@@ -68,9 +71,8 @@ class SourceIds {
     if (id === undefined) {
       id = `S${this.ids.size + 1}`;
       this.ids.set(key, id);
-      const t = exact('sources', 'la source');
-      // a value keyed in without a document reads « sans source » (xlsx-import.ts reads it back)
-      this.rows.push([id, t.text(sourceFileText(s.file)), t.text(s.section), s.lines[0], s.lines[1], t.text(s.quote)]);
+      // a value keyed in without a document reads « sans source » (the file name field's cell)
+      this.rows.push(sourceRow(s, { t: exact('sources', 'la source'), source: () => null, context: { $id: id } }));
     }
     return id;
   }
@@ -88,66 +90,38 @@ function sheet(layout: SheetLayout, rows: Iterable<Row>): SheetSpec {
   };
 }
 
-const layoutNamed = (name: string) => SHEETS.find((s) => s.name === name)!;
+/** The cells of each sheet's rows, from its columns (the field tables). */
+const writers = new Map(SHEETS.map((s) => [s.name, cellWriter(s.columns)]));
+const rowOf = (sheetName: string) => writers.get(sheetName)!;
 
-/** The rows of every sheet; tariff rows are produced lazily (a 1 M-cell table is never built whole twice). */
-function sheetsOf(products: ProductFile[], taxonomy: TaxonomyFile['categories']): SheetSpec[] {
-  const ids = new SourceIds();
-  const rows: Record<string, Row[]> = {};
+/** The parts written row by row per product, in the order their sources are numbered (tariffs come after). */
+const productParts = SHEETS.filter((s) => s.part !== null && s.part !== 'product' && s.part !== 'components' && s.part !== 'tariffs');
+
+/** Every product's rows but its tariff cells, into `rows` by sheet name; sources numbered in order of first use. */
+function productRows(products: ProductFile[], ids: SourceIds, rows: Record<string, Row[]>): void {
   const push = (name: string, row: Row) => (rows[name] ??= []).push(row);
   for (const p of products) {
     const id = p.product.id;
-    const t = exact(id, 'le texte');
-    const pr = p.product;
-    push('produit', [id, pr.kind, t.text(pr.name), pr.insurer, pr.distributor, t.list(pr.subscribers, ', '), t.list(pr.references, '; '), pr.attachedTo, t.text(pr.description), ids.id(pr.source)]);
-    for (const o of p.organisations) {
-      push('organisations', [id, o.id, t.text(o.name), o.roles.map((r) => enumLabel(layoutNamed('organisations').columns[3]!.values!, r)).join(', '), t.text(o.details), ids.id(o.source)]);
-    }
-    for (const d of p.documents) push('documents', [id, d.id, t.text(sourceFileText(d.file)), t.text(d.title), t.text(d.kind), d.lines[0], d.lines[1], d.date]);
-    for (const f of p.formulas) push('formules', [id, f.code, t.text(f.label), enumLabel(layoutNamed('formules').columns[3]!.values!, f.kind), t.text(f.description), ids.id(f.source)]);
-    for (const s of p.segments) {
-      push('segments', [id, s.code, t.text(s.label), s.roles.join(', '), s.status, s.ageMin, s.ageMax, ids.id(s.source)]);
-    }
-    for (const v of p.versions) {
-      const mode = v.revision ? enumLabel(layoutNamed('versions').columns[7]!.values!, v.revision.mode) : null;
-      push('versions', [id, v.code, t.text(v.label), v.effectiveFrom, v.effectiveTo, v.document, t.text(v.reference), mode, ids.id(v.source)]);
-      for (const c of v.revision?.components ?? []) push('révisions', [id, v.code, t.text(c.label), c.rate]);
-    }
-    for (const c of p.categories) push('catégories', [id, c.key, t.text(c.label)]);
-    const statusValues = layoutNamed('garanties').columns.find((c) => c.field === 'status')!.values!;
-    const quantityKeys = Object.keys(quantityColumns) as (keyof typeof quantityColumns)[];
-    for (const g of p.guarantees) {
-      const q = quantityKeys.map((k) => (quantityColumns[k].kind === 'euros' ? euros(g.quantities[k]) : (g.quantities[k] ?? null)));
-      const derived = g.derived === undefined ? null : g.derived.length === 0 ? NONE : g.derived.map((d) => quantityColumns[d as keyof typeof quantityColumns]?.header ?? d).join(', ');
-      push('garanties', [
-        id,
-        g.category,
-        t.text(g.label),
-        t.codes(g.formulas),
-        t.codes(g.versions),
-        enumLabel(statusValues, g.status),
-        ...q,
-        derived,
-        t.text(g.text),
-        t.text(g.trigger),
-        t.text(g.beneficiary),
-        t.text(g.conditions),
-        ids.id(g.source),
-      ]);
-    }
-    for (const r of p.rules) push('règles', [id, r.type, t.codes(r.versions), t.codes(r.formulas), JSON.stringify(r.params), t.text(r.text), ids.id(r.source)]);
-  }
-  // tariff sources are registered now (so the sources sheet is complete), the rows written lazily
-  const tariffSources: CellValue[][] = products.map((p) => {
-    const seen = new Map<Source, CellValue>();
-    return p.tariffs.map((c) => {
-      let sid = seen.get(c.source);
-      if (sid === undefined) {
-        sid = ids.id(c.source);
-        seen.set(c.source, sid);
+    const ctx: CellContext = { t: exact(id, 'le texte'), source: (s) => ids.id(s), context: { $product: id } };
+    push('produit', rowOf('produit')(p.product, ctx));
+    for (const layout of productParts) {
+      for (const entry of p[layout.part as Exclude<Part, 'product' | 'components' | 'tariffs'>]) {
+        push(layout.name, rowOf(layout.name)(entry, ctx));
+        // a version's revision components follow it, in their own sheet
+        if (layout.part !== 'versions') continue;
+        const v = entry as ProductFile['versions'][number];
+        for (const c of v.revision?.components ?? []) push('révisions', rowOf('révisions')(c, { ...ctx, context: { $product: id, $version: v.code } }));
       }
-      return sid;
-    });
+    }
+  }
+}
+
+/** Tariff rows, produced lazily (a 1 M-cell table is never built whole twice); their sources registered now, so the sources sheet is complete. */
+function tariffRows(products: ProductFile[], ids: SourceIds): () => Generator<Row> {
+  const tariffSources = products.map((p) => {
+    const seen = new Map<Source, CellValue>();
+    for (const c of p.tariffs) if (!seen.has(c.source)) seen.set(c.source, ids.id(c.source));
+    return seen;
   });
   for (const p of products) {
     // option and zone codes are read back trimmed: they must not start or end with a space
@@ -161,18 +135,25 @@ function sheetsOf(products: ProductFile[], taxonomy: TaxonomyFile['categories'])
       }
     }
   }
-  const periodValues = layoutNamed('tarifs').columns.find((c) => c.field === 'period')!.values!;
-  const tariffRows = function* (): Generator<Row> {
+  const row = rowOf('tarifs');
+  return function* () {
     for (let i = 0; i < products.length; i++) {
       const p = products[i]!;
       const sources = tariffSources[i]!;
-      for (let j = 0; j < p.tariffs.length; j++) {
-        const c = p.tariffs[j]!;
-        yield [p.product.id, c.version, c.formula, c.option === '' ? null : c.option, c.segment, c.zone === '' ? null : c.zone, c.amountCents / 100, enumLabel(periodValues, c.period), sources[j]!];
-      }
+      const ctx: CellContext = { t: exact(p.product.id, 'le texte'), source: (s) => sources.get(s!)!, context: { $product: p.product.id } };
+      for (const c of p.tariffs) yield row(c, ctx);
     }
   };
-  const taxonomyRows = taxonomy.map((c): Row => [c.key, exact('taxonomie', 'le libellé').text(c.label), c.order ?? null]);
+}
+
+/** The rows of every sheet. */
+function sheetsOf(products: ProductFile[], taxonomy: TaxonomyFile['categories']): SheetSpec[] {
+  const ids = new SourceIds();
+  const rows: Record<string, Row[]> = {};
+  productRows(products, ids, rows);
+  const tariffs = tariffRows(products, ids);
+  const taxonomyCtx: CellContext = { t: exact('taxonomie', 'le libellé'), source: () => null, context: {} };
+  const taxonomyRows = taxonomy.map((c): Row => rowOf('taxonomie')(c, taxonomyCtx));
   const notice: SheetSpec = {
     name: NOTICE_SHEET,
     widths: [14, 24, 18, 110],
@@ -181,7 +162,7 @@ function sheetsOf(products: ProductFile[], taxonomy: TaxonomyFile['categories'])
   return [
     notice,
     ...SHEETS.map((layout) => {
-      if (layout.name === 'tarifs') return sheet(layout, tariffRows());
+      if (layout.name === 'tarifs') return sheet(layout, tariffs());
       if (layout.name === 'sources') return sheet(layout, ids.rows);
       if (layout.name === 'taxonomie') return sheet(layout, taxonomyRows);
       return sheet(layout, rows[layout.name] ?? []);
