@@ -14,6 +14,7 @@ import type { CatalogueOfActs } from './core/reimbursement-acts';
 import type { StandardBasket } from './core/reimbursement-examples';
 import type { RevisionResult } from './core/revision';
 import type { ErrorDto } from './errors';
+import type { InputField } from './input-error';
 
 export interface ProductSummaryDto {
   id: string;
@@ -328,8 +329,10 @@ export interface ImportProblemDto {
   row?: number;
   /** xlsx: column letter and header, e.g. "G (montant (€))"; CSV: the header */
   column?: string;
-  /** JSON: the path in the package, e.g. products[0].tariffs[3].amountCents */
+  /** JSON: the path in the package, e.g. products[0].tariffs[3].amountCents; an option: the thing it gives */
   path?: string;
+  /** the option of the request the problem is about (a CSV table's target), for a caller naming it its way */
+  input?: InputField;
   message: string;
 }
 

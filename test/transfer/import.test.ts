@@ -273,7 +273,7 @@ describe('a CSV tariff table', () => {
     const unknown = await rejection(withCatalogue(file, (cat) => importBytes(cat, csv, 't.csv', { csv: { productId: 'nope', version: '2026', source: TABLE_SOURCE } })));
     expect(messages(unknown)).toMatch(/produit inconnu : « nope »/);
     const noDate = await rejection(withCatalogue(file, (cat) => importBytes(cat, csv, 't.csv', target('2030'))));
-    expect(noDate.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/version « 2030 » inconnue de interiale-cdg-sante \(versions : 2025, 2026\) .*--effective-from/) })]);
+    expect(noDate.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/version « 2030 » inconnue de interiale-cdg-sante \(versions : 2025, 2026\) ; pour créer une nouvelle version, donnez sa date d'effet \(AAAA-MM-JJ\)$/) })]);
   });
 });
 

@@ -166,7 +166,7 @@ describe('simulate: the complementary part', () => {
   });
 
   it('asks whether the doctor is OPTAM when it matters', () => {
-    expect(fails([], { act: 'radiologie', priceCents: 5000, brCents: 3000 })).toMatch(/--optam/);
+    expect(fails([], { act: 'radiologie', priceCents: 5000, brCents: 3000 })).toMatch(/précisez si le médecin adhère à l'OPTAM\/OPTAM-CO$/);
   });
 
   it('covers a dépassement only up to the guarantee (« Jusqu’à »): a smaller dépassement is covered in full', () => {
@@ -231,14 +231,17 @@ describe('simulate: input errors', () => {
     [{ act: 'acupuncture-quantique', priceCents: 100 }, /acte inconnu/],
     [{ basket: 'panier-garni', priceCents: 100 }, /panier inconnu/],
     [{ act: 'couronne', basket: 'couronne', priceCents: 100 }, /pas les deux/],
-    [{ priceCents: 100 }, /--act/],
+    [{ priceCents: 100 }, /^indiquez un acte ou un panier$/],
     [{ act: 'couronne', priceCents: -100 }, /prix invalide/],
     [{ act: 'couronne', priceCents: 100, quantity: 0 }, /quantité/],
-    [{ act: 'radiologie', priceCents: 5000, optam: true }, /--br/],
-    [{ basket: 'lunettes', priceCents: 30000, brCents: 5 }, /--br ne s'applique pas/],
+    [{ act: 'radiologie', priceCents: 5000, optam: true }, /base de remboursement inconnue, indiquez-la \(en euros\)$/],
+    [{ basket: 'lunettes', priceCents: 30000, brCents: 5 }, /^la base de remboursement ne s'applique pas au panier « lunettes »/],
     [{ act: 'couronne', priceCents: 100, date: '2024-02-30' }, /date impossible/],
     [{ act: 'medicament-ph7', priceCents: 100, date: '2005-06-01' }, /Franchise médicale par boîte de médicaments : aucune valeur en vigueur/],
   ])('%j is refused: %s', (req, message) => {
-    expect(fails([], req as Partial<SimulationRequest>)).toMatch(message);
+    const said = fails([], req as Partial<SimulationRequest>);
+    expect(said).toMatch(message);
+    // the desktop shows the core's message as it is: it names the thing, never a command-line flag
+    expect(said).not.toMatch(/--[a-z]/);
   });
 });

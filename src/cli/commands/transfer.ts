@@ -8,7 +8,6 @@ import {
   backupsDir,
   exportCatalogue,
   formatOf,
-  formatProblem,
   historyWithUndo,
   importBytes,
   ImportRejected,
@@ -22,6 +21,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from '../../main/services/transfer';
+import { cliProblem } from '../flag-errors';
 import { dbPathOf, type GlobalOptions } from '../context';
 import { printJson } from '../output';
 
@@ -56,7 +56,7 @@ function describeImport(r: ImportResult): string {
     else out.push(`  = ${p.id} — déjà au catalogue à l'identique`);
   }
   if (r.categoriesAdded.length) out.push(`Catégories ajoutées : ${r.categoriesAdded.join(', ')}`);
-  for (const w of r.warnings) out.push(`Attention : ${formatProblem(w)}`);
+  for (const w of r.warnings) out.push(`Attention : ${cliProblem(w)}`);
   if (r.backup) out.push(`Sauvegarde avant import : ${r.backup}`);
   return out.join('\n');
 }
@@ -64,7 +64,7 @@ function describeImport(r: ImportResult): string {
 function reportRejection(e: ImportRejected, json: boolean | undefined): void {
   if (json) printJson({ ok: false, file: e.file, total: e.total, errors: e.problems });
   process.stderr.write(`grille: ${e.file} refusé : ${e.total} problème(s), rien n'a été écrit.\n`);
-  for (const p of e.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+  for (const p of e.problems) process.stderr.write(`  ${cliProblem(p)}\n`);
   if (e.total > e.problems.length) process.stderr.write(`  … et ${e.total - e.problems.length} autre(s) problème(s) non listé(s)\n`);
   process.exitCode = 1;
 }

@@ -5,7 +5,6 @@
  */
 import type { ReimburseListAnswer, ReimburseRequest } from '../../shared/api';
 import type { ProductFile } from '../../shared/core/catalogue-schema';
-import { isIsoDate } from '../../shared/core/dates';
 import { parseEuros } from '../../shared/core/money';
 import { checkResponsibleGrid, simulate, type Offer, type ResponsibleReport, type SimulationResult } from '../../shared/core/reimbursement';
 import { catalogueOfActs, type CatalogueOfActs } from '../../shared/core/reimbursement-acts';
@@ -14,6 +13,7 @@ import type { ParamSet } from '../../shared/core/reimbursement-params';
 import type { Catalogue } from '../services/catalogue';
 import { catalogueShow } from '../services/catalogue';
 import { GrilleError } from '../../shared/errors';
+import { inputError, requireIsoDate, type InputField } from '../../shared/input-error';
 import { loadReimbursementParams } from './params-loader';
 
 const invalid = (message: string) => new GrilleError('INVALID_INPUT', message);
@@ -38,18 +38,18 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-function euros(value: string, option: string): number {
+function euros(value: string, field: InputField, thing: string): number {
   const cents = parseEuros(value);
-  if (cents === null) throw invalid(`${option} « ${value} » : montant en euros positif attendu (ex. 55 ou 56,50)`);
+  if (cents === null) throw inputError(field, thing, `« ${value} » : montant en euros positif attendu (ex. 55 ou 56,50)`);
   return cents;
 }
 
-function yesNo(value: string | undefined, option: string): boolean | null {
+function yesNo(value: string | undefined, field: InputField, thing: string): boolean | null {
   if (value === undefined) return null;
   const v = value.trim().toLowerCase();
   if (['yes', 'oui', 'o', 'y', 'true', '1'].includes(v)) return true;
   if (['no', 'non', 'n', 'false', '0'].includes(v)) return false;
-  throw invalid(`${option} « ${value} » : yes ou no attendu`);
+  throw inputError(field, thing, `« ${value} » : yes ou no attendu`);
 }
 
 function santeProduct(cat: Catalogue, id: string): ProductFile {
@@ -79,21 +79,20 @@ export function resolveOffers(cat: Catalogue, specs: string[]): Offer[] {
 }
 
 export function reimburse(cat: Catalogue, input: ReimburseInput, params: ParamSet = loadReimbursementParams(), today = todayIso()): SimulationResult {
-  if (input.price === undefined) throw invalid('--price manquant : prix en euros attendu');
-  const priceCents = euros(input.price, '--price');
-  const brCents = input.br === undefined ? null : euros(input.br, '--br');
-  const date = input.date ?? today;
-  if (!isIsoDate(date)) throw invalid(`--date « ${date} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  if (input.price === undefined) throw inputError('price', 'le prix', 'manque : montant en euros attendu');
+  const priceCents = euros(input.price, 'price', 'le prix');
+  const brCents = input.br === undefined ? null : euros(input.br, 'br', 'la base de remboursement');
+  const date = requireIsoDate(input.date ?? today, 'date', 'la date des soins');
   let quantity: number | undefined;
   if (input.quantity !== undefined) {
-    if (!/^\d+$/.test(input.quantity.trim())) throw invalid(`--quantity « ${input.quantity} » : nombre entier positif attendu`);
+    if (!/^\d+$/.test(input.quantity.trim())) throw inputError('quantity', 'la quantité', `« ${input.quantity} » : nombre entier positif attendu`);
     quantity = Number(input.quantity);
   }
-  const optam = yesNo(input.optam, '--optam');
-  const centSante = yesNo(input.sante100, '--sante100') ?? false;
+  const optam = yesNo(input.optam, 'optam', 'l’adhésion du médecin à l’OPTAM');
+  const centSante = yesNo(input.sante100, 'sante100', 'le panier 100 % Santé') ?? false;
   const offers = resolveOffers(cat, input.offers);
   const outcome = simulate(params, { date, act: input.act, basket: input.basket, priceCents, brCents, optam, centSante, quantity, loyaltyBonus: input.bonus ?? false }, offers);
-  if (!outcome.ok) throw invalid(outcome.message);
+  if (!outcome.ok) throw outcome.error;
   return outcome.result;
 }
 
@@ -102,8 +101,7 @@ export function listActs(): CatalogueOfActs {
 }
 
 export function responsibleCheck(cat: Catalogue, ids: string[], date: string | undefined, params: ParamSet = loadReimbursementParams(), today = todayIso()): { productId: string; report: ResponsibleReport }[] {
-  const at = date ?? today;
-  if (!isIsoDate(at)) throw invalid(`--date « ${at} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  const at = requireIsoDate(date ?? today, 'date', 'la date du contrôle');
   if (ids.length === 0) throw invalid('aucun produit : indiquez au moins un produit santé');
   return ids.map((spec) => {
     const id = spec.split(':')[0]!;
@@ -115,8 +113,7 @@ export function responsibleCheck(cat: Catalogue, ids: string[], date: string | u
 
 /** The desktop's request (amounts in cents, offers by product and formula): the same simulation as the CLI. */
 export function reimburseOffers(cat: Catalogue, request: ReimburseRequest, params: ParamSet = loadReimbursementParams(), today = todayIso()): SimulationResult {
-  const date = request.date ?? today;
-  if (!isIsoDate(date)) throw invalid(`date « ${date} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`);
+  const date = requireIsoDate(request.date ?? today, 'date', 'la date des soins');
   if (!request.act === !request.basket) throw invalid('indiquez un acte ou un panier (un seul)');
   const offers = resolveOffers(
     cat,
@@ -137,7 +134,7 @@ export function reimburseOffers(cat: Catalogue, request: ReimburseRequest, param
     },
     offers,
   );
-  if (!outcome.ok) throw invalid(outcome.message);
+  if (!outcome.ok) throw outcome.error;
   return outcome.result;
 }
 

@@ -18,7 +18,7 @@ import { standardExamples } from '../reimbursement/service';
 import { GrilleError } from '../../shared/errors';
 import { catalogueShow, type Catalogue } from './catalogue';
 import { compareColumns } from './compare';
-import { InputError, requireIsoDate } from './input-error';
+import { InputError, requireIsoDate } from '../../shared/input-error';
 import { impact, quote, quoteInputOf, revise, type ReviseInput } from './pricing';
 
 // The workbook builders load exceljs, which costs more than Node's own start: load them on first

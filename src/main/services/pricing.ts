@@ -20,7 +20,7 @@ import { saveProduct } from '../store/writer';
 import { insertAudit } from '../store/writer-import';
 import type { Catalogue } from './catalogue';
 import { catalogueShow } from './catalogue';
-import { InputError, inputError, requireIsoDate } from './input-error';
+import { InputError, inputError, requireIsoDate } from '../../shared/input-error';
 
 /** Values computed by Grille carry this pseudo-document as their source: they are not in a document. */
 export const COMPUTED_SOURCE_FILE = 'grille:calcul';

@@ -8,4 +8,4 @@ export { backupTo, backupsDir, listBackups, openRaw, restoreDatabase, rotatingBa
 export { exportCatalogue, writeFileAtomic, type ExportFormat } from '../transfer/export';
 export { historyWithUndo } from '../transfer/history';
 export { formatOf, importBytes, readImportFile, type ImportOptions, type ImportResult } from '../transfer/import';
-export { ImportRejected, formatProblem } from '../transfer/problems';
+export { ImportRejected, formatProblem, wordingOf, type ImportProblem } from '../transfer/problems';

@@ -2,10 +2,13 @@
  * A single tariff table as CSV: `formule;segment;montant`, with optional `option`, `zone`, `période`
  * columns and optional source columns (`fichier`, `section`, `lignes`, `citation`), separated by `;`
  * or `,`, UTF-8 with or without BOM. The cells go into one version of an existing product: a version
- * already there (never replacing a stored cell) or a new dated version named on the command line.
+ * already there (never replacing a stored cell) or a new dated version the request describes. A problem
+ * about the request speaks of the thing (« la date d’effet »), with the input it names (`input`, a Wording)
+ * for a caller that names the inputs its own way: never of a command-line flag.
  */
 import type { ProductFile, Source, TariffCellEntry } from '../../shared/core/catalogue-schema';
 import { isoDate } from '../../shared/core/catalogue-schema';
+import type { InputField, NamedInput, Wording } from '../../shared/input-error';
 import type { Db } from '../store/open';
 import { getProduct, productIds } from '../store/reader';
 import { eurosTextToCents } from './cells';
@@ -163,22 +166,43 @@ function readHeader(header: CsvRecord, problems: Problems): Header {
   return { line: header.line, fields: header.fields, seen, sourceColumns };
 }
 
-/** The table's source when the file has none per line (the --source-* options). */
+const sourceParts: Record<'file' | 'section' | 'lines' | 'quote', NamedInput> = {
+  file: { field: 'sourceFile', thing: 'le fichier' },
+  section: { field: 'sourceSection', thing: 'la section' },
+  lines: { field: 'sourceLines', thing: 'les lignes (ex. 220-228)', tail: ' (ex. 220-228)' },
+  quote: { field: 'sourceQuote', thing: 'la citation' },
+};
+
+/** « a, b, c et d »: the inputs of a list, each named by the caller. */
+function listed(parts: readonly NamedInput[], last = ' et '): Wording {
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [i === parts.length - 1 ? last : ', ', p]));
+}
+
+/**
+ * The four source inputs as one: the desktop says `thing` (its form has the four fields together), a caller
+ * that names each says « `lead`a, b, c et d ».
+ */
+function allSourceInputs(thing: string, lead: string): Wording {
+  const [first, ...rest] = (['file', 'section', 'lines', 'quote'] as const).map((k) => ({ ...sourceParts[k], thing: '', tail: undefined }));
+  return [{ ...first!, thing, lead }, ...rest.map((p, i) => ({ ...p, lead: i === rest.length - 1 ? ' et ' : ', ' }))];
+}
+
+/** The table's source when the file has none per line (the request's source of the whole table). */
 function tableSourceOf(target: CsvTarget, header: Header, problems: Problems): Source | null {
   let tableSource: Source | null = null;
   const s = target.source;
   const anySourceOption = s && (s.file || s.section || s.lines || s.quote);
   if (anySourceOption) {
     const lines = s.lines ? parseLines(s.lines) : null;
-    const missing = [!s.file && '--source-file', !s.section && '--source-section', !lines && '--source-lines (ex. 220-228)', !s.quote && '--source-quote'].filter(Boolean);
-    if (missing.length) problems.add({ path: 'options' }, `source du tableau incomplète : ${missing.join(', ')}`);
+    const missing = [!s.file && sourceParts.file, !s.section && sourceParts.section, !lines && sourceParts.lines, !s.quote && sourceParts.quote].filter((p): p is NamedInput => p !== false);
+    if (missing.length) problems.add({ path: 'source du tableau', input: 'source' }, ['source du tableau incomplète : ', ...listed(missing, ', ')]);
     else tableSource = { file: s.file!, section: s.section!, lines: lines!, quote: s.quote! };
   }
   if (header.sourceColumns.length === 0 && !anySourceOption) {
-    problems.add(
-      {},
-      'source absente : chaque montant a sa source ; ajoutez les colonnes fichier, section, lignes et citation, ou les options --source-file, --source-section, --source-lines et --source-quote',
-    );
+    problems.add({}, [
+      'source absente : chaque montant a sa source ; ajoutez les colonnes fichier, section, lignes et citation, ou ',
+      ...allSourceInputs('la source du tableau entier (fichier, section, lignes et citation)', 'les options '),
+    ]);
   }
   return tableSource;
 }
@@ -196,18 +220,22 @@ function targetVersion(stored: ProductFile, target: CsvTarget, tableSource: Sour
   const existing = stored.versions.some((v) => v.code === target.version);
   if (existing) {
     if (target.effectiveFrom || target.label || target.document || target.reference) {
-      problems.add({ path: 'options' }, `la version ${target.version} existe déjà : --effective-from, --label, --document et --reference ne servent qu'à créer une nouvelle version`);
+      problems.add({ path: 'nouvelle version', input: 'version' }, [
+        `la version ${target.version} existe déjà : `,
+        ...listed([versionInputs.effectiveFrom, versionInputs.label, versionInputs.document, versionInputs.reference]),
+        ` ne servent qu'à créer une nouvelle version`,
+      ]);
     }
     return { versions: stored.versions, existing, newVersionIndex: -1 };
   }
   if (!target.effectiveFrom) {
-    problems.add(
-      { path: 'options' },
-      `version « ${target.version} » inconnue de ${stored.product.id} (versions : ${stored.versions.map((v) => v.code).join(', ')}) ; pour créer une nouvelle version, donnez sa date d'effet avec --effective-from AAAA-MM-JJ`,
-    );
+    problems.add({ path: 'version', input: 'version' }, [
+      `version « ${target.version} » inconnue de ${stored.product.id} (versions : ${stored.versions.map((v) => v.code).join(', ')}) ; pour créer une nouvelle version, donnez sa date d'effet`,
+      { field: 'effectiveFrom', thing: ' (AAAA-MM-JJ)', lead: ' avec ', tail: ' AAAA-MM-JJ' },
+    ]);
     return { versions: stored.versions, existing, newVersionIndex: -1 };
   }
-  if (!isoDate.safeParse(target.effectiveFrom).success) problems.add({ path: 'option --effective-from' }, `date attendue au format AAAA-MM-JJ, trouvé « ${target.effectiveFrom} »`);
+  if (!isoDate.safeParse(target.effectiveFrom).success) problems.add(optionWhere('effectiveFrom'), `date attendue au format AAAA-MM-JJ, trouvé « ${target.effectiveFrom} »`);
   const version = {
     code: target.version,
     label: target.label ?? target.version,
@@ -226,13 +254,13 @@ type Period = 'month' | 'year';
 function tablePeriodOf(target: CsvTarget, header: Header, stored: ProductFile, problems: Problems): Period | null {
   if (target.period !== undefined) {
     const v = enumValue(periodValues, target.period);
-    if (!v) problems.add({ path: 'option --period' }, `mois ou an attendu, trouvé « ${target.period} »`);
+    if (!v) problems.add(optionWhere('period'), `mois ou an attendu, trouvé « ${target.period} »`);
     return v ? (v as Period) : null;
   }
   if (header.seen.has('period')) return null;
   const periods = new Set(stored.tariffs.map((t) => t.period));
   if (periods.size === 1) return [...periods][0]!;
-  problems.add({}, 'période absente : ajoutez une colonne période (mois ou an) ou l’option --period');
+  problems.add({}, ['période absente : ajoutez une colonne période (mois ou an) ou ', { field: 'period', thing: 'choisissez la période des montants', lead: 'l’option ' }]);
   return null;
 }
 
@@ -350,9 +378,26 @@ function isNewCell(cell: TariffCellEntry, line: number, storedCells: Map<string,
 }
 
 const fieldHeader: Record<string, Field> = { formula: 'formula', segment: 'segment', option: 'option', zone: 'zone', amountCents: 'amount', period: 'period' };
-const versionOptions: Record<string, string> = { effectiveFrom: '--effective-from', effectiveTo: '--effective-from', label: '--label', document: '--document', reference: '--reference', source: '--source-*' };
 
-/** Where a path of the product is: a row (and column) of the file, a stored cell, or a command-line option. */
+/** The request's inputs that describe a new version, as the desktop names them. */
+const versionInputs = {
+  effectiveFrom: { field: 'effectiveFrom', thing: 'la date d’effet' },
+  label: { field: 'label', thing: 'le libellé' },
+  document: { field: 'document', thing: 'le document' },
+  reference: { field: 'reference', thing: 'la référence' },
+  period: { field: 'period', thing: 'la période des montants' },
+  source: { field: 'source', thing: 'la source du tableau' },
+} as const satisfies Record<string, NamedInput>;
+
+/** A problem's place when it is an input of the request: the thing (desktop), and the input (the CLI's flag). */
+function optionWhere(key: keyof typeof versionInputs): { path: string; input: InputField } {
+  return { path: versionInputs[key].thing, input: versionInputs[key].field };
+}
+
+/** The field of the new version each input of the request gives. */
+const versionFieldInput: Record<string, keyof typeof versionInputs> = { effectiveFrom: 'effectiveFrom', effectiveTo: 'effectiveFrom', label: 'label', document: 'document', reference: 'reference', source: 'source' };
+
+/** Where a path of the product is: a row (and column) of the file, a stored cell, or an input of the request. */
 function csvLocator(header: Header, base: number, rows: number[], newVersionIndex: number): (path: Path) => Where {
   return (path) => {
     const [part, i, field] = path;
@@ -362,8 +407,8 @@ function csvLocator(header: Header, base: number, rows: number[], newVersionInde
     }
     if (part === 'tariffs' && typeof i === 'number') return { path: `catalogue, tarif n°${i + 1}` };
     if (part === 'versions' && i === newVersionIndex) {
-      const option = versionOptions[String(field)];
-      return { path: option ? `option ${option}` : 'options' };
+      const input = versionFieldInput[String(field)];
+      return input ? optionWhere(input) : { path: 'nouvelle version' };
     }
     return {};
   };
@@ -373,7 +418,7 @@ function csvLocator(header: Header, base: number, rows: number[], newVersionInde
 export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: ImportLimits, problems: Problems, target: CsvTarget): ParsedInput {
   if (bytes.length > limits.csvBytes) throw rejectFile(file, `fichier de ${mib(bytes.length)} : ${mib(limits.csvBytes)} au plus pour un CSV`);
   const stored = getProduct(db, target.productId);
-  if (!stored) throw rejectFile(file, `produit inconnu : « ${target.productId} » (--product). Produits du catalogue : ${productIds(db).join(', ')}`);
+  if (!stored) throw rejectFile(file, [`produit inconnu : « ${target.productId} »`, { field: 'product', thing: '', lead: ' (', tail: ')' }, `. Produits du catalogue : ${productIds(db).join(', ')}`]);
   const text = decodeUtf8(bytes, file);
   const { separator, records } = parseCsv(text, file, limits);
   if (records.length === 0) throw rejectFile(file, 'fichier vide : une ligne d’en-têtes formule;segment;montant puis une ligne par cellule sont attendues');
@@ -388,7 +433,7 @@ export function readTariffCsv(db: Db, bytes: Buffer, file: string, limits: Impor
   const locate = csvLocator(header, stored.tariffs.length, rows, newVersionIndex);
   if (!tableSource && newVersionIndex >= 0) {
     reported.add(pathKey(['versions', newVersionIndex, 'source']));
-    if (header.sourceColumns.length === 4) problems.add({ path: 'options' }, 'une nouvelle version a besoin de sa source : options --source-file, --source-section, --source-lines et --source-quote');
+    if (header.sourceColumns.length === 4) problems.add(optionWhere('source'), ['une nouvelle version a besoin de sa source : ', ...allSourceInputs('la source du tableau (fichier, section, lignes et citation)', 'options ')]);
   }
   return { format: 'csv', taxonomy: [], products: [{ raw, locate, reported, shaped: true }] };
 }

@@ -8,6 +8,7 @@ import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Catalogue } from '../services/catalogue';
 import { GrilleError } from '../../shared/errors';
+import { wordedError } from '../../shared/input-error';
 import { applyImport } from '../store/writer-import';
 import { rotatingBackup, BACKUP_KEEP } from './backup';
 import { readTariffCsv, type CsvTarget } from './csv-tariffs';
@@ -101,7 +102,9 @@ export async function importBytes(cat: Catalogue, bytes: Buffer, name: string, o
   if (format === 'json') input = parsePackage(bytes, file, limits);
   else if (format === 'xlsx') input = await (await xlsxReader()).readCatalogueWorkbook(bytes, file, limits, problems, (rows) => progress('Lecture du classeur (lignes)', rows, null));
   else {
-    if (!options.csv) throw new GrilleError('INVALID_INPUT', `${file} : une table de tarifs CSV s'importe dans un produit et une version : --product ID --version CODE`);
+    if (!options.csv) {
+      throw wordedError([`${file} : une table de tarifs CSV s'importe dans un produit et une version`, { field: 'product', thing: '', lead: ' : ', tail: ' ID' }, { field: 'version', thing: '', lead: ' ', tail: ' CODE' }]);
+    }
     input = readTariffCsv(cat.db, bytes, file, limits, problems, options.csv);
   }
   progress('Vérification des données');

@@ -4,6 +4,7 @@
  */
 import type { ImportProblemDto } from '../../shared/api';
 import { GrilleError } from '../../shared/errors';
+import { worded, type Wording } from '../../shared/input-error';
 import { DEFAULT_LIMITS } from './limits';
 
 /** One problem of an imported file (the same shape crosses the bridge to the desktop). */
@@ -18,6 +19,23 @@ export function formatProblem(p: ImportProblem): string {
   return `${where.join(', ')} : ${p.message}`;
 }
 
+/**
+ * The wording of a problem whose message names inputs (a CSV table's options), kept beside the problem rather
+ * than in it: the problem is what the desktop shows, the wording serves a caller with its own names (the CLI).
+ */
+const wordings = new WeakMap<ImportProblem, Wording>();
+
+export function wordingOf(p: ImportProblem): Wording | undefined {
+  return wordings.get(p);
+}
+
+function problemOf(file: string, where: Omit<ImportProblem, 'file' | 'message'>, message: string | Wording): ImportProblem {
+  if (typeof message === 'string') return { file, ...where, message };
+  const p = { file, ...where, message: worded(message) };
+  wordings.set(p, message);
+  return p;
+}
+
 /** Collects problems up to a cap, counting the rest; a file is refused when any problem remains. */
 export class Problems {
   readonly list: ImportProblem[] = [];
@@ -27,9 +45,9 @@ export class Problems {
     readonly cap: number = DEFAULT_LIMITS.problems,
   ) {}
 
-  add(where: Omit<ImportProblem, 'file' | 'message'>, message: string): void {
+  add(where: Omit<ImportProblem, 'file' | 'message'>, message: string | Wording): void {
     this.total++;
-    if (this.list.length < this.cap) this.list.push({ file: this.file, ...where, message });
+    if (this.list.length < this.cap) this.list.push(problemOf(this.file, where, message));
   }
 
   get count(): number {
@@ -59,6 +77,6 @@ export class ImportRejected extends GrilleError {
 }
 
 /** One problem that stops reading a file at once (limits, unreadable container). */
-export function rejectFile(file: string, message: string, where: Omit<ImportProblem, 'file' | 'message'> = {}): ImportRejected {
-  return new ImportRejected(file, [{ file, ...where, message }]);
+export function rejectFile(file: string, message: string | Wording, where: Omit<ImportProblem, 'file' | 'message'> = {}): ImportRejected {
+  return new ImportRejected(file, [problemOf(file, where, message)]);
 }

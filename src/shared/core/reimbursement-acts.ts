@@ -301,7 +301,7 @@ export const BASKETS: readonly BasketDef[] = [
   },
   {
     code: 'lunettes',
-    label: 'Paire de lunettes adulte : monture et 2 verres simples (hors 100 % Santé, sauf --sante100 yes)',
+    label: 'Paire de lunettes adulte : monture et 2 verres simples (hors 100 % Santé, sauf si le panier 100 % Santé est choisi)',
     priceMeaning: 'prix total de l’équipement (monture et verres)',
     pooled: true,
     lines: [
@@ -318,7 +318,7 @@ export const BASKETS: readonly BasketDef[] = [
   },
   {
     code: 'aide-auditive',
-    label: 'Aide auditive adulte (par oreille ; --quantity 2 pour les deux oreilles)',
+    label: 'Aide auditive adulte (par oreille ; quantité 2 pour les deux oreilles)',
     priceMeaning: 'prix par oreille',
     pooled: false,
     lines: [{ act: 'aide-auditive', quantity: 'input', price: 'input' }],

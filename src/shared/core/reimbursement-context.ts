@@ -4,14 +4,12 @@
  * was verified for another date. A missing parameter is an input error (`InputError`), shown as the answer's
  * message. Pure.
  */
+import { InputError } from '../input-error';
 import { formatDateFr } from './dates';
 import type { Hypothesis } from './pricing-types';
 import { pickParam, type DatedValue, type ParamSet, type ParamUnit } from './reimbursement-params';
 import type { UsedParam } from './reimbursement-result';
 import { showParam } from './reimbursement-text';
-
-/** An input the simulator cannot take: its message is the answer. */
-export class InputError extends Error {}
 
 export class ParamContext {
   readonly used = new Map<string, UsedParam>();
@@ -23,7 +21,7 @@ export class ParamContext {
 
   value(key: string): number {
     const pick = pickParam(this.set, key, this.date);
-    if (!pick.ok) throw new InputError(pick.message);
+    if (!pick.ok) throw new InputError(null, pick.message);
     this.record(key, pick.param.label, pick.param.unit, pick.entry);
     return pick.value;
   }
@@ -35,7 +33,7 @@ export class ParamContext {
   /** The value without recording it as used (a cap that does not bind does not shape the result). */
   peek(key: string): number {
     const pick = pickParam(this.set, key, this.date);
-    if (!pick.ok) throw new InputError(pick.message);
+    if (!pick.ok) throw new InputError(null, pick.message);
     return pick.value;
   }
 

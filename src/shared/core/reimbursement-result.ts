@@ -6,6 +6,7 @@
 import type { GuaranteeEntry, ProductFile, Source } from './catalogue-schema';
 import type { Hypothesis } from './pricing-types';
 import type { LegalReference, ParamUnit } from './reimbursement-params';
+import type { InputError } from '../input-error';
 
 export interface SimulationRequest {
   /** date of care, AAAA-MM-JJ: picks the parameters in force */
@@ -124,4 +125,5 @@ export interface SimulationResult {
   hypotheses: Hypothesis[];
 }
 
-export type SimulationOutcome = { ok: true; result: SimulationResult } | { ok: false; message: string };
+/** A refusal keeps its error: the input it names (`field`), for a caller naming inputs its own way. */
+export type SimulationOutcome = { ok: true; result: SimulationResult } | { ok: false; message: string; error: InputError };

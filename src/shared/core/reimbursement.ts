@@ -12,13 +12,14 @@
  *
  * API
  * - `readGuarantee(g)` → `Cover` (how a guarantee entry pays); `describeCover(cover, text)` → its French description.
- * - `simulate(params, request, offers)` → `{ ok: true, result }` | `{ ok: false, message }`.
+ * - `simulate(params, request, offers)` → `{ ok: true, result }` | `{ ok: false, message, error }`.
  * - `checkResponsibleGrid(params, product, date)` → contrat-responsable findings on the guarantee grid
  *   (reimbursement-responsible.ts).
  */
 import { isIsoDate } from './dates';
 import { buildClaim, type Claim } from './reimbursement-claim';
-import { InputError, ParamContext } from './reimbursement-context';
+import { InputError, inputError } from '../input-error';
+import { ParamContext } from './reimbursement-context';
 import { simulateOffer, type OfferLineWork, type OfferWork } from './reimbursement-offer';
 import type { ParamSet } from './reimbursement-params';
 import type { LineResult, Offer, OfferLine, OfferResult, SimulationOutcome, SimulationRequest, SimulationResult } from './reimbursement-result';
@@ -64,8 +65,11 @@ function toOffer({ lines, trace, hypotheses, ...offer }: OfferWork): OfferResult
   return { ...offer, lines: lines.map(toOfferLine), steps: stepTexts(trace), hypotheses };
 }
 
+/** The refusal as the answer: its message, and the error that names the input. */
+const refused = (error: InputError): SimulationOutcome => ({ ok: false, message: error.message, error });
+
 export function simulate(params: ParamSet, request: SimulationRequest, offers: Offer[]): SimulationOutcome {
-  if (!isIsoDate(request.date)) return { ok: false, message: `date « ${request.date} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)` };
+  if (!isIsoDate(request.date)) return refused(inputError('date', 'la date des soins', `« ${request.date} » : date impossible ou mal écrite (AAAA-MM-JJ attendu)`));
   const ctx = new ParamContext(params, request.date);
   try {
     const claim = buildClaim(ctx, request);
@@ -92,7 +96,7 @@ export function simulate(params: ParamSet, request: SimulationRequest, offers: O
     };
     return { ok: true, result };
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, message: e.message };
+    if (e instanceof InputError) return refused(e);
     throw e;
   }
 }
